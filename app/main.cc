@@ -1,1 +1,271 @@
-int main() { return 0; }
+// actorgraph: news text in, a knowledge graph of political actors out.
+//
+// The CLI only parses options, wires the stages and maps errors to exit
+// codes; all work happens in the extract, graph and export libraries.
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <string>
+#include <unistd.h>
+
+#include "actorgraph/export/writers.h"
+#include "actorgraph/extract/document.h"
+#include "actorgraph/extract/error.h"
+#include "actorgraph/graph/actor_graph.h"
+#include "actorgraph/graph/events_io.h"
+#include "pipeline.h"
+
+namespace {
+
+using namespace actorgraph;
+
+constexpr int kExitOk = 0;
+constexpr int kExitIo = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitWarnings = 3;
+
+const char* const kExitCodes =
+    "Exit codes: 0 success; 1 input, data or output error; 2 usage error;\n"
+    "3 finished, but with warnings, under --strict.";
+
+// Prints each warning once on stderr and counts them by kind.
+class StderrWarnings : public WarningSink {
+ public:
+  explicit StderrWarnings(bool quiet) : quiet_(quiet) {}
+  void warn(const std::string& kind, const std::string& message) override {
+    ++counts_[kind];
+    if (!quiet_) std::cerr << "actorgraph: warning: " << message << "\n";
+  }
+  std::size_t total() const {
+    std::size_t n = 0;
+    for (const auto& [k, v] : counts_) n += v;
+    return n;
+  }
+  const std::map<std::string, std::size_t>& counts() const { return counts_; }
+
+ private:
+  bool quiet_;
+  std::map<std::string, std::size_t> counts_;
+};
+
+struct Common {
+  app::DataOptions data;
+  bool strict = false;
+  bool quiet = false;
+  bool progress = false;
+};
+
+void add_common(CLI::App* cmd, Common& c, bool extraction) {
+  cmd->add_option("--data", c.data.data_dir, "Directory of the bundled data files (default: $ACTORGRAPH_DATA or the built-in one)");
+  cmd->add_option("--actors", c.data.actor_files, "An extra actor dictionary file (repeatable)");
+  if (extraction) {
+    cmd->add_option("--patterns", c.data.pattern_files, "An extra relation pattern file (repeatable)");
+    cmd->add_flag("!--no-parse", c.data.parse, "Skip Link Grammar: shallow pattern pass only (faster, less precise)");
+    cmd->add_option("--parse-seconds", c.data.parse_seconds, "Time limit for parsing one sentence")->capture_default_str();
+    cmd->add_flag("--strict", c.strict, "Treat input warnings (bad lines, binary files) as errors");
+    cmd->add_flag("--progress", c.progress, "Report progress on stderr (default when stderr is a terminal)");
+  }
+  cmd->add_flag("-q,--quiet", c.quiet, "Do not print warnings or the closing summary on stderr");
+}
+
+// Runs extraction over the inputs, handing each event to `sink`.
+template <class Sink>
+void run_extraction(const std::vector<std::string>& inputs, const Common& c, app::Pipeline& p,
+                    StderrWarnings& warnings, Sink&& sink) {
+  extract::ReaderOptions ro;
+  ro.strict = c.strict;
+  extract::DocumentReader reader(inputs, ro, &warnings);
+  extract::Document doc;
+  const bool progress = c.progress || (!c.quiet && isatty(STDERR_FILENO));
+  std::size_t docs = 0, events = 0;
+  while (reader.next(doc)) {
+    auto evs = p.extractor->extract(doc);
+    events += evs.size();
+    for (auto& e : evs) sink(e);
+    if (progress && ++docs % 50 == 0)
+      std::cerr << "\ractorgraph: " << docs << " documents, " << events << " relations" << std::flush;
+  }
+  if (progress && docs >= 50) std::cerr << "\n";
+  if (!c.quiet) {
+    const auto& rs = reader.stats();
+    const auto& es = p.extractor->stats();
+    std::cerr << "actorgraph: " << rs.documents << " documents read from " << rs.files << " files";
+    for (const auto& [why, n] : rs.skipped) std::cerr << ", " << n << " skipped (" << why << ")";
+    std::cerr << "; " << es.sentences << " sentences, " << es.candidate_sentences << " with actors and triggers ("
+              << es.parsed << " parsed, " << es.fallback << " shallow); " << es.events << " relations";
+    if (warnings.total()) {
+      std::cerr << "; warnings:";
+      for (const auto& [k, n] : warnings.counts()) std::cerr << " " << k << " " << n;
+    }
+    std::cerr << "\n";
+  }
+}
+
+// Fills the graph's actors with what the dictionary knows (aliases, Wikidata).
+void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict) {
+  std::vector<graph::ActorNode> known;
+  for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+    const auto& node = g.graph()[v];
+    if (const auto* a = dict.find_id(node.id)) {
+      graph::ActorNode n = node;
+      n.wikidata = a->wikidata;
+      n.aliases = a->aliases;
+      if (n.country.empty()) n.country = a->country;
+      known.push_back(std::move(n));
+    }
+  }
+  for (const auto& n : known) g.add_actor(n);
+}
+
+void write_outputs(graph::ActorGraph& g, const std::string& out, const std::string& dot,
+                   const std::string& svg) {
+  g.finalize();
+  for (const auto* path : {&out, &dot, &svg}) {
+    // "-o out/graph.jsonld" on a fresh checkout: make the folder, as users expect.
+    const auto parent = std::filesystem::path(*path).parent_path();
+    std::error_code ec;
+    if (!path->empty() && !parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  if (!out.empty()) exporter::write_jsonld_file(g, out);
+  if (!dot.empty()) exporter::write_dot_file(g, dot);
+  if (!svg.empty()) exporter::render_file(g, svg, "svg", "dot");
+}
+
+void print_summary(const graph::ActorGraph& g, std::ostream& os) {
+  const auto& gr = g.graph();
+  os << g.num_actors() << " actors, " << g.num_relations() << " relations\n";
+  std::map<std::string, std::size_t> kinds;
+  for (auto v : boost::make_iterator_range(boost::vertices(gr))) ++kinds[gr[v].kind];
+  os << "actors:";
+  for (const auto& [k, n] : kinds) os << " " << k << " " << n;
+  os << "\nrelations (source -> relation -> target, count):\n";
+  std::vector<std::pair<std::size_t, std::string>> lines;
+  for (auto e : boost::make_iterator_range(boost::edges(gr))) {
+    const auto& r = gr[e];
+    lines.emplace_back(r.count, "  " + gr[boost::source(e, gr)].name + " -> " + (r.negated ? "not " : "") +
+                                    r.relation + " -> " + gr[boost::target(e, gr)].name + " (" +
+                                    std::to_string(r.count) + ")");
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (std::size_t i = 0; i < lines.size() && i < 25; ++i) os << lines[i].second << "\n";
+  if (lines.size() > 25) os << "  ... " << lines.size() - 25 << " more\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"actorgraph: turns news text into a knowledge graph of political actors and the\n"
+               "relations between them (ONTOLOGY.md), with evidence on every edge."};
+  app.footer(kExitCodes);
+  app.require_subcommand(1);
+  Common common;
+
+  std::vector<std::string> inputs;
+  std::string out, dot, svg;
+
+  auto* build = app.add_subcommand("build", "Extract, merge and export: text in, graph files out");
+  build->add_option("inputs", inputs, "Text, .jsonl or .html files, directories, or - for stdin")->required();
+  build->add_option("-o,--output", out, "JSON-LD graph to write")->required();
+  build->add_option("--dot", dot, "Also write Graphviz DOT here");
+  build->add_option("--svg", svg, "Also render an SVG diagram here");
+  add_common(build, common, true);
+  build->footer(kExitCodes);
+
+  auto* ext = app.add_subcommand("extract", "Print one events JSON Lines record per relation instance on stdout");
+  ext->add_option("inputs", inputs, "Text, .jsonl or .html files, directories, or - for stdin")->required();
+  add_common(ext, common, true);
+  bool trace = false;
+  ext->add_flag("--trace", trace, "Explain each candidate sentence on stderr: mentions, parse links, triggers");
+  ext->footer(kExitCodes);
+
+  auto* res = app.add_subcommand("resolve", "Read names on stdin, print one lookup answer per name on stdout");
+  add_common(res, common, false);
+  res->footer(kExitCodes);
+
+  auto* merge = app.add_subcommand("merge", "Merge events JSON Lines files into one graph");
+  merge->add_option("events", inputs, "Events JSON Lines files written by extract")->required();
+  merge->add_option("-o,--output", out, "JSON-LD graph to write")->required();
+  merge->add_option("--dot", dot, "Also write Graphviz DOT here");
+  merge->add_option("--svg", svg, "Also render an SVG diagram here");
+  add_common(merge, common, false);
+  merge->footer(kExitCodes);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  StderrWarnings warnings(common.quiet);
+  try {
+    if (*build) {
+      app::Pipeline p(common.data);
+      graph::ActorGraph g;
+      run_extraction(inputs, common, p, warnings, [&](const extract::Event& e) { g.add(e); });
+      enrich(g, p.actors);
+      write_outputs(g, out, dot, svg);
+      print_summary(g, std::cout);
+    } else if (*ext) {
+      app::Pipeline p(common.data);
+      if (trace) p.extractor->set_trace([](const std::string& s) { std::cerr << s << "\n"; });
+      std::ios::sync_with_stdio(false);
+      run_extraction(inputs, common, p, warnings,
+                     [&](const extract::Event& e) { std::cout << extract::to_json_line(e) << '\n'; });
+      std::cout.flush();
+      if (!std::cout) throw ExportError("<stdout>: write error");
+    } else if (*res) {
+      app::Pipeline p(common.data, false);
+      std::string line;
+      while (std::getline(std::cin, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        const auto ref = p.actors.resolve(line);
+        extract::Event e;  // reuse the event writer's escaping through a tiny record
+        std::string q;
+        for (char c : line) {
+          if (c == '"' || c == '\\') q += '\\';
+          if (static_cast<unsigned char>(c) < 0x20) continue;
+          q += c;
+        }
+        std::cout << "{\"query\": \"" << q << "\", ";
+        if (ref) {
+          auto esc = [](const std::string& s) {
+            std::string o;
+            for (char c : s) {
+              if (c == '"' || c == '\\') o += '\\';
+              o += c;
+            }
+            return o;
+          };
+          std::cout << "\"id\": \"" << esc(ref->id) << "\", \"name\": \"" << esc(ref->name)
+                    << "\", \"kind\": \"" << esc(ref->kind) << "\"}\n";
+        } else {
+          std::cout << "\"id\": null, \"name\": null, \"kind\": null}\n";
+        }
+      }
+    } else if (*merge) {
+      app::Pipeline p(common.data, false);
+      graph::ActorGraph g;
+      for (const auto& f : inputs) graph::add_events_file(g, f, &warnings);
+      enrich(g, p.actors);
+      write_outputs(g, out, dot, svg);
+      print_summary(g, std::cout);
+    }
+  } catch (const CLI::Error& e) {
+    std::cerr << "actorgraph: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const Error& e) {
+    std::cerr << "actorgraph: error: " << e.what() << "\n";
+    return kExitIo;
+  } catch (const std::exception& e) {
+    std::cerr << "actorgraph: error: " << e.what() << "\n";
+    return kExitIo;
+  }
+  if (common.strict && warnings.total() > 0) return kExitWarnings;
+  return kExitOk;
+}

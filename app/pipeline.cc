@@ -1,0 +1,29 @@
+#include "pipeline.h"
+
+#include <filesystem>
+
+namespace actorgraph::app {
+
+Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
+  namespace fs = std::filesystem;
+  const std::string dir = options.data_dir.empty() ? extract::default_data_dir() : options.data_dir;
+  if (!fs::is_directory(dir))
+    throw DictionaryError(dir + ": data directory not found (set --data or ACTORGRAPH_DATA)");
+  for (const auto& f : kActorFiles) actors.load_file((fs::path(dir) / f).string());
+  for (const auto& f : options.actor_files) actors.load_file(f);
+  if (!need_extractor) return;
+  patterns.load_file((fs::path(dir) / "patterns.tsv").string());
+  for (const auto& f : options.pattern_files) patterns.load_file(f);
+  boilerplate.load_file((fs::path(dir) / "boilerplate.txt").string());
+  tokenizer = std::make_unique<extract::Tokenizer>(
+      extract::Abbreviations::load_file((fs::path(dir) / "abbreviations.txt").string()));
+  if (options.parse) {
+    extract::ParserOptions po;
+    po.max_seconds = options.parse_seconds;
+    parser = std::make_unique<extract::LinkParser>(po);
+  }
+  extractor = std::make_unique<extract::Extractor>(actors, patterns, *tokenizer, boilerplate,
+                                                   parser.get());
+}
+
+}  // namespace actorgraph::app

@@ -1,0 +1,71 @@
+/// @file
+/// Relation trigger patterns, loaded from data/patterns.tsv and the user's
+/// own files (`--patterns FILE`).
+///
+/// A pattern says: a word of this part of speech with this lemma, whose
+/// source argument fills one syntactic role and target argument another,
+/// states this relation. File format (documented at the top of
+/// data/patterns.tsv):
+///   relation  pos  trigger-forms  source-role  target-role  [option ...]
+/// pos: verb, noun or compound ("Moscow-mediated"); trigger forms are
+/// `|`-separated, the first being the lemma (regular inflections are
+/// generated); roles: S, O, P:<prep>, POSS, HOST, CTX; options:
+/// `mod=intended|hypothetical`, `neg_as=<relation>`, `obj=<word>`,
+/// `conf=<0..1>`.
+///
+/// Immutable after loading; share read-only across threads.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace actorgraph::extract {
+
+/// A syntactic role an argument is taken from.
+struct ArgumentRole {
+  enum class Kind { Subject, Object, Prep, Possessor, Host, Context };
+  Kind kind = Kind::Subject;
+  std::vector<std::string> preps;  ///< for Prep: accepted prepositions ("between", "with")
+};
+
+struct RelationPattern {
+  std::string relation;
+  std::string pos;      ///< verb, noun or compound
+  std::string lemma;    ///< first trigger form
+  ArgumentRole source;
+  ArgumentRole target;
+  std::string modality;      ///< modality the trigger itself implies, or empty
+  std::string negated_as;    ///< relation a negated instance becomes ("accept" -> rejects)
+  std::string object_word;   ///< required object lemma ("assign" + "blame")
+  double confidence = 0.9;
+  std::string origin;        ///< "file:line"
+};
+
+class PatternSet {
+ public:
+  /// Adds the patterns of one file; throws DictionaryError "name:line: ...".
+  void load(std::istream& in, const std::string& name);
+  void load_file(const std::string& path);
+
+  /// Patterns whose trigger form (folded) is `word` for part of speech `pos`.
+  const std::vector<const RelationPattern*>& lookup(std::string_view pos,
+                                                    std::string_view word) const;
+  std::size_t size() const { return patterns_.size(); }
+  const std::vector<RelationPattern>& patterns() const { return patterns_; }
+
+ private:
+  void index();
+  std::vector<RelationPattern> patterns_;
+  std::vector<std::vector<std::string>> forms_;  ///< per pattern: surface forms
+  std::unordered_map<std::string, std::vector<const RelationPattern*>> by_form_;
+};
+
+/// Regular English inflections of a verb lemma ("supply" -> supplies,
+/// supplied, supplying) or noun ("ally" -> allies).
+std::vector<std::string> inflect(const std::string& lemma, const std::string& pos);
+
+}  // namespace actorgraph::extract

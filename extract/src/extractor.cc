@@ -1,0 +1,970 @@
+// The extract stage: mentions, triggers, arguments, negation and modality.
+#include "actorgraph/extract/extractor.h"
+
+#include <algorithm>
+#include <deque>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <unordered_set>
+
+#include "actorgraph/extract/error.h"
+
+namespace actorgraph::extract {
+namespace {
+
+using Kind = ArgumentRole::Kind;
+
+// Closed word classes the argument and scope rules look at. They are
+// grammar, not knowledge of the world, so they live here rather than in data/.
+const std::unordered_set<std::string> kNegators = {"not", "n't", "never", "no", "nor", "cannot"};
+const std::unordered_set<std::string> kNegatingVerbs = {
+    "refuse", "refuses", "refused", "refusing", "deny", "denies", "denied", "denying",
+    "decline", "declines", "declined", "fail", "fails", "failed", "reject", "rejects", "rejected"};
+const std::unordered_set<std::string> kHypothetical = {"may", "might", "could", "possibly",
+                                                       "attempt", "attempts", "effort", "try",
+                                                       "tries", "trying", "would-be"};
+const std::unordered_set<std::string> kIntended = {
+    "will", "would", "shall", "'ll", "plan", "plans", "planned", "planning", "intend", "intends",
+    "intended", "offer", "offers", "offered", "agree", "agrees", "agreed", "ready", "prepared",
+    "expected", "going", "set", "pledge", "pledges", "pledged", "promise", "promises", "promised",
+    "vow", "vows", "vowed", "aim", "aims", "seek", "seeks", "sought", "want", "wants", "hope", "hopes"};
+const std::unordered_set<std::string> kSpeech = {
+    "said", "says", "say", "claims", "claimed", "claim", "told", "tells", "alleges", "alleged",
+    "allege", "reportedly", "according", "stated", "states", "insisted", "insists", "added"};
+// Words that may stand between an auxiliary group and its verb.
+const std::unordered_set<std::string> kVerbGroup = {
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "would",
+    "shall", "may", "might", "could", "can", "should", "must", "do", "does", "did", "to", "also",
+    "still", "now", "already", "repeatedly", "reportedly", "again", "then", "just", "allegedly",
+    "formally", "officially", "jointly", "unanimously", "publicly", "immediately", "gradually",
+    "longer", "ever", "yet", "so", "far", "once", "further", "continue", "continues", "continued",
+    "begin", "begins", "began", "start", "starts", "started", "try", "tries", "tried", "seek",
+    "seeks", "sought", "plan", "plans", "planned", "want", "wants", "wanted", "agree", "agrees",
+    "agreed", "offer", "offers", "offered", "threaten", "threatens", "threatened", "vow", "vows",
+    "vowed", "decide", "decides", "decided", "move", "moves", "moved", "expected", "set", "going",
+    "ready", "able", "unable", "willing", "prepared", "attempt", "attempts", "attempted"};
+const std::unordered_set<std::string> kDeterminers = {
+    "the", "a", "an", "its", "his", "her", "their", "our", "no", "any", "this", "that", "these",
+    "those", "'s", "'", "own", "new", "further", "more", "first", "latest", "several", "some"};
+const std::unordered_set<std::string> kPronounsIt = {"it", "its"};
+const std::unordered_set<std::string> kPronounsHe = {"he", "him", "his"};
+const std::unordered_set<std::string> kPronounsThey = {"they", "them", "their"};
+const std::unordered_set<std::string> kPossessivePronouns = {"its", "his", "their"};
+
+bool clause_break(const Token& t) {
+  return t.text == ";" || t.text == ":" || t.text == "." || t.text == "!" || t.text == "?";
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Boilerplate
+
+void Boilerplate::load(std::istream& in, const std::string& name) {
+  std::string line;
+  std::size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    const auto b = line.find_first_not_of(" \t");
+    if (b == std::string::npos || line[b] == '#') continue;
+    const auto sp = line.find(' ', b);
+    const std::string verb = line.substr(b, sp == std::string::npos ? std::string::npos : sp - b);
+    if ((verb != "drop" && verb != "end") || sp == std::string::npos)
+      throw DictionaryError(name + ":" + std::to_string(lineno) +
+                            ": expected 'drop REGEX' or 'end REGEX', got '" + line + "'");
+    try {
+      rules_.push_back(Rule{verb == "end", std::regex(line.substr(sp + 1), std::regex::ECMAScript |
+                                                                               std::regex::optimize)});
+    } catch (const std::regex_error& e) {
+      throw DictionaryError(name + ":" + std::to_string(lineno) + ": bad regular expression: " +
+                            e.what());
+    }
+  }
+}
+
+void Boilerplate::load_file(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw DictionaryError(path + ": cannot open");
+  load(in, path);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Boilerplate::furniture(std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  if (rules_.empty()) return out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    const std::string_view line = text.substr(pos, nl - pos);
+    // Long lines are paragraphs of news, never furniture: skip the regexes.
+    if (!line.empty() && line.size() < 200) {
+      const std::string folded = fold(line);
+      for (const auto& rule : rules_) {
+        if (!std::regex_match(folded, rule.pattern)) continue;
+        if (rule.ends_body) {
+          out.emplace_back(pos, text.size());
+          return out;
+        }
+        out.emplace_back(pos, nl);
+        break;
+      }
+    }
+    pos = nl + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Document context: what pronouns and bare agents refer back to.
+
+struct Extractor::Context {
+  struct Recent {
+    ActorRef actor;
+    std::size_t sentence = 0;
+  };
+  std::deque<Recent> recent;       ///< nominal mentions, newest last
+  /// Country last named with a group or force agent ("Syrian opposition"),
+  /// and with a state organ ("Russia's Foreign Ministry"). A bare "the
+  /// opposition" or "the government" takes the first, else the second.
+  const Actor* agent_state = nullptr;
+  const Actor* organ_state = nullptr;
+  const Actor* last_state = nullptr;
+  std::size_t sentence = 0;
+
+  void remember(const Mention& m, const ActorDictionary& dict) {
+    if (m.adjectival) return;
+    recent.push_back({m.actor, sentence});
+    if (recent.size() > 24) recent.pop_front();
+    if (m.actor.kind == "state")
+      if (const Actor* a = dict.find_id(m.actor.id)) last_state = a;
+  }
+};
+
+Extractor::Extractor(const ActorDictionary& actors, const PatternSet& patterns,
+                     const Tokenizer& tokenizer, const Boilerplate& boilerplate,
+                     const LinkParser* parser)
+    : actors_(actors), patterns_(patterns), tokenizer_(tokenizer), boilerplate_(boilerplate),
+      parser_(parser) {}
+
+std::vector<Mention> Extractor::mentions(const Sentence& sentence) const {
+  Context ctx;
+  return find_mentions(sentence, ctx);
+}
+
+std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) const {
+  std::vector<Mention> out;
+  const auto& tk = s.tokens;
+  const std::size_t n = tk.size();
+  const std::size_t max_len = actors_.max_alias_tokens();
+
+  // The folded text of tokens [i, j), with a space wherever the source had whitespace.
+  auto span_key = [&](std::size_t i, std::size_t j) {
+    std::string k;
+    for (std::size_t x = i; x < j; ++x) {
+      if (x > i && tk[x].begin > tk[x - 1].end) k += ' ';
+      k += tk[x].fold;
+    }
+    return k;
+  };
+  // Longest agent noun starting at i: returns its end, or i.
+  auto agent_at = [&](std::size_t i, const Agent** agent) {
+    std::size_t best = i;
+    for (std::size_t j = i + 1; j <= std::min(n, i + 3); ++j) {
+      if (const Agent* a = actors_.find_agent(span_key(i, j))) {
+        *agent = a;
+        best = j;
+      }
+    }
+    return best;
+  };
+  auto state_of = [&](const Actor* a) -> const Actor* {
+    return a && (a->kind == "state" || a->kind == "bloc") ? a : nullptr;
+  };
+
+  std::size_t i = 0;
+  while (i < n) {
+    if (!tk[i].word) {
+      ++i;
+      continue;
+    }
+    // 1. Longest dictionary alias (a capitalised surface: "west of" is a direction).
+    std::size_t best = i;
+    const Actor* hit = nullptr;
+    for (std::size_t j = i + 1; j <= std::min(n, i + max_len); ++j) {
+      if (!tk[j - 1].word && j - 1 == i) break;
+      auto found = actors_.find_alias(span_key(i, j));
+      if (!found.empty()) {
+        best = j;
+        hit = found.front();
+      }
+    }
+    bool capital = false;
+    for (std::size_t x = i; x < best; ++x) capital = capital || tk[x].capitalized;
+    if (hit && capital) {
+      Mention m{i, best, hit->ref(), false, false, false};
+      // "United States military", "Russia's Foreign Ministry": a state and an agent noun.
+      if (const Actor* st = state_of(hit)) {
+        std::size_t k = best;
+        if (k < n && (tk[k].fold == "'s" || tk[k].fold == "'")) ++k;
+        const Agent* agent = nullptr;
+        const std::size_t e = agent_at(k, &agent);
+        if (agent && e > k) {
+          m.last = e;
+          m.actor = actors_.compose(*st, *agent);
+          m.composed = true;
+          (agent->kind == "state" ? ctx.organ_state : ctx.agent_state) = st;
+        }
+      }
+      out.push_back(m);
+      i = m.last;
+      continue;
+    }
+    // 2. Hyphenated compounds whose first part is an actor: "Moscow-mediated", "U.S.-backed".
+    if (const auto h = tk[i].fold.rfind('-'); h != std::string::npos && h > 0) {
+      const std::string prefix = tk[i].fold.substr(0, h);
+      const std::string suffix = tk[i].fold.substr(h + 1);
+      if (tk[i].capitalized && !patterns_.lookup("compound", suffix).empty()) {
+        const Actor* a = actors_.find_adjective(prefix);
+        if (!a) {
+          auto found = actors_.find_alias(prefix);
+          if (!found.empty()) a = found.front();
+        }
+        if (a) {
+          out.push_back(Mention{i, i + 1, a->ref(), true, false, false});
+          ++i;
+          continue;
+        }
+      }
+    }
+    // 3. Adjective (+ agent): "Syrian opposition", "Russian Foreign Ministry", "Russian wording".
+    if (tk[i].capitalized) {
+      if (const Actor* st = actors_.find_adjective(tk[i].fold)) {
+        const Agent* agent = nullptr;
+        std::size_t e = agent_at(i + 1, &agent);
+        if (!agent && i + 2 < n && !tk[i + 1].capitalized) {
+          // One modifier between: "Hungarian riot police" is covered by the agent list,
+          // "Syrian government forces" by this.
+          e = agent_at(i + 2, &agent);
+        }
+        if (agent && e > i + 1) {
+          out.push_back(Mention{i, e, actors_.compose(*st, *agent), false, false, true});
+          (agent->kind == "state" ? ctx.organ_state : ctx.agent_state) = st;
+          i = e;
+        } else {
+          out.push_back(Mention{i, i + 1, st->ref(), true, false, false});
+          ++i;
+        }
+        continue;
+      }
+    }
+    // 4. A bare agent noun: "the government", "rebels", "government forces". It
+    //    belongs to the country last named with an agent, else the last state named.
+    {
+      const Agent* agent = nullptr;
+      const std::size_t e = agent_at(i, &agent);
+      const bool definite = i > 0 && (tk[i - 1].fold == "the");
+      // Without "the", only a plural noun is an agent: "rebels", "government forces";
+      // "military intervention" is not.
+      const bool plural = e > i && tk[e - 1].fold.size() > 3 && tk[e - 1].fold.back() == 's';
+      if (agent && e > i && (definite || (plural && agent->kind != "state"))) {
+        const Actor* st = ctx.agent_state ? ctx.agent_state
+                          : ctx.organ_state ? ctx.organ_state : ctx.last_state;
+        if (!st) {
+          // Nothing before: the first country named later in the sentence.
+          for (std::size_t x = e; x < n && !st; ++x)
+            if (const Actor* a = actors_.find_adjective(tk[x].fold)) st = a;
+        }
+        if (st) {
+          out.push_back(Mention{i, e, actors_.compose(*st, *agent), false, false, true});
+          i = e;
+          continue;
+        }
+      }
+    }
+    ++i;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Argument assignment over one sentence.
+
+namespace {
+
+struct Unit {
+  std::size_t first = 0;
+  std::size_t last = 0;
+  int mention = -1;
+};
+
+struct SentenceView {
+  const Sentence& s;
+  std::vector<Mention>& mentions;
+  std::vector<Unit> units;
+  std::vector<int> unit_of;  // token -> unit
+  SyntaxParse parse;
+
+  const Token& tok(std::size_t u) const { return s.tokens[units[u].first]; }
+  bool has(int u) const { return u >= 0 && static_cast<std::size_t>(u) < units.size(); }
+
+  // Links of unit u as (label, other end, u is the left end).
+  template <class F>
+  void each_link(int u, F&& f) const {
+    if (!parse.ok || !has(u)) return;
+    for (int li : parse.links_of[u]) {
+      const auto& l = parse.links[li];
+      const bool left = l.left == u;
+      if (f(l.label, left ? l.right : l.left, left)) return;
+    }
+  }
+
+  static bool starts(const std::string& label, const char* p) { return label.rfind(p, 0) == 0; }
+
+  bool passive(int u) const {
+    bool p = false;
+    each_link(u, [&](const std::string& lab, int, bool left) {
+      if (!left && (starts(lab, "Pv") || starts(lab, "Mv") || starts(lab, "Jv"))) p = true;
+      return p;
+    });
+    return p;
+  }
+
+  // The word that is the grammatical subject of verb u (before voice is considered).
+  int subject(int u, int depth = 0) const {
+    if (depth > 6 || !has(u)) return -1;
+    int found = -1;
+    each_link(u, [&](const std::string& lab, int o, bool left) {
+      if (!left && lab[0] == 'S' && !starts(lab, "SJ") && !starts(lab, "SI")) found = o;
+      else if (left && starts(lab, "SI")) found = o;
+      return found >= 0;
+    });
+    if (found >= 0) return found;
+    // Climb auxiliaries, infinitives, control verbs, verb coordination,
+    // participle clauses ("..., calling on") and reduced relatives ("wording assigning").
+    each_link(u, [&](const std::string& lab, int o, bool left) {
+      if (!left && (starts(lab, "PP") || starts(lab, "Pv") || starts(lab, "Pg") || starts(lab, "Pa") ||
+                    lab[0] == 'I' || starts(lab, "TO") || starts(lab, "VJ") || starts(lab, "Wg") ||
+                    starts(lab, "MVg") || starts(lab, "MVi"))) {
+        found = subject(o, depth + 1);
+      } else if (left && starts(lab, "VJ")) {
+        found = subject(o, depth + 1);
+      } else if (!left && (starts(lab, "Mg") || starts(lab, "Mv"))) {
+        found = o;
+      }
+      return found >= 0;
+    });
+    return found;
+  }
+
+  int object(int u) const {
+    int found = -1;
+    each_link(u, [&](const std::string& lab, int o, bool left) {
+      if (left && lab[0] == 'O') found = o;
+      return found >= 0;
+    });
+    return found;
+  }
+
+  std::vector<int> prep_objects(int u, const std::vector<std::string>& preps) const {
+    std::vector<int> out;
+    each_link(u, [&](const std::string& lab, int p, bool left) {
+      if (!left || !(starts(lab, "MV") || lab[0] == 'M' || starts(lab, "Pp") || lab[0] == 'J'))
+        return false;
+      if (std::find(preps.begin(), preps.end(), tok(p).fold) == preps.end()) return false;
+      each_link(p, [&](const std::string& l2, int o, bool left2) {
+        if (left2 && l2[0] == 'J') out.push_back(o);
+        return false;
+      });
+      return false;
+    });
+    return out;
+  }
+
+  // "calling on the opposition": Link Grammar may read "on" as a particle (K)
+  // and the actor as the verb's object.
+  bool has_particle(int u, const std::vector<std::string>& preps) const {
+    bool found = false;
+    each_link(u, [&](const std::string& lab, int p, bool left) {
+      if (left && lab[0] == 'K' && std::find(preps.begin(), preps.end(), tok(p).fold) != preps.end())
+        found = true;
+      return found;
+    });
+    return found;
+  }
+
+  int passive_agent(int u) const {
+    auto v = prep_objects(u, {"by"});
+    return v.empty() ? -1 : v.front();
+  }
+
+  // The actor a noun is predicated of: "X remained one of the allies", "X, a member of".
+  int host(int u) const {
+    int w = u;
+    for (int step = 0; step < 5; ++step) {
+      int next = -1, result = -1;
+      each_link(w, [&](const std::string& lab, int o, bool left) {
+        if (!left && starts(lab, "MX")) result = o;
+        else if (!left && lab[0] == 'O') result = subject(o);
+        else if (!left && (lab[0] == 'J' || lab[0] == 'M' || lab[0] == 'D')) next = o;
+        return result >= 0;
+      });
+      if (result >= 0) return result;
+      if (next < 0) return -1;
+      w = next;
+    }
+    return -1;
+  }
+
+  // Mentions a word stands for: its own, or through coordination its conjuncts'.
+  void mentions_of(int u, std::vector<int>& out, int depth = 0) const {
+    if (!has(u) || depth > 4) return;
+    if (units[u].mention >= 0) {
+      out.push_back(units[u].mention);
+      return;
+    }
+    each_link(u, [&](const std::string& lab, int o, bool) {
+      if (starts(lab, "SJ")) mentions_of(o, out, depth + 1);
+      return false;
+    });
+  }
+};
+
+}  // namespace
+
+std::vector<Event> Extractor::extract(const Document& doc) const {
+  std::vector<Event> events;
+  const std::string& text = doc.text;
+  const auto furniture = boilerplate_.furniture(text);
+  auto is_furniture = [&](std::size_t b, std::size_t e) {
+    for (const auto& [fb, fe] : furniture)
+      if (b < fe && e > fb) return true;
+    return false;
+  };
+
+  Context ctx;
+  auto sentences = tokenizer_.split(text);
+  for (std::size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& sent = sentences[si];
+    ctx.sentence = si;
+    ++stats_.sentences;
+    if (sent.tokens.empty() || is_furniture(sent.begin, sent.end)) continue;
+    const auto& tk = sent.tokens;
+    std::vector<Mention> ms = find_mentions(sent, ctx);
+
+    // Pronouns: the most recent compatible actor in this or the previous two sentences.
+    {
+      std::vector<Mention> with_pronouns;
+      std::size_t next = 0;
+      std::deque<Context::Recent> recent = ctx.recent;
+      for (std::size_t t = 0; t < tk.size(); ++t) {
+        while (next < ms.size() && ms[next].first == t) {
+          with_pronouns.push_back(ms[next]);
+          if (!ms[next].adjectival) recent.push_back({ms[next].actor, si});
+          t = ms[next].last - 1;
+          ++next;
+        }
+        if (t >= tk.size()) break;
+        if (next > 0 && t < with_pronouns.back().last) continue;
+        const std::string& f = tk[t].fold;
+        const bool it = kPronounsIt.count(f), he = kPronounsHe.count(f), they = kPronounsThey.count(f);
+        if (!(it || he || they)) continue;
+        for (auto r = recent.rbegin(); r != recent.rend(); ++r) {
+          if (si > r->sentence + 2) break;
+          const std::string& k = r->actor.kind;
+          const bool ok = he ? k == "person"
+                             : it ? (k == "state" || k == "igo" || k == "group")
+                                  : (k == "group" || k == "bloc" || k == "force" || k == "state");
+          if (!ok) continue;
+          Mention m{t, t + 1, r->actor, kPossessivePronouns.count(f) > 0, true, false};
+          with_pronouns.push_back(m);
+          break;
+        }
+      }
+      ms = std::move(with_pronouns);
+    }
+    for (const auto& m : ms) ctx.remember(m, actors_);
+
+    // Leader titles: "President Bashar Assad", "U.K. Prime Minister David Cameron",
+    // "the President of Venezuela Nicolás Maduro".
+    std::vector<Event> found;
+    auto make_event = [&](const ActorRef& src, const std::string& rel, const ActorRef& tgt,
+                          std::size_t trig_first, std::size_t trig_last,
+                          std::initializer_list<const Mention*> args, double conf) {
+      Event e;
+      e.doc = doc.id;
+      e.date = doc.date;
+      e.source = src;
+      e.relation = rel;
+      e.target = tgt;
+      e.confidence = conf;
+      std::size_t b = tk[trig_first].begin, en = tk[trig_last - 1].end;
+      for (const Mention* m : args) {
+        if (!m) continue;
+        b = std::min(b, tk[m->first].begin);
+        en = std::max(en, tk[m->last - 1].end);
+      }
+      e.evidence.trigger = text.substr(tk[trig_first].begin, tk[trig_last - 1].end - tk[trig_first].begin);
+      e.evidence.start = codepoint_offset(text, b);
+      e.evidence.end = codepoint_offset(text, en);
+      e.evidence.sentence = text.substr(sent.begin, sent.end - sent.begin);
+      for (auto& c : e.evidence.sentence)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      return e;
+    };
+    for (const Mention& m : ms) {
+      if (m.actor.kind != "person" || m.pronoun || m.first == 0) continue;
+      for (std::size_t len = 1; len <= 3 && len <= m.first; ++len) {
+        const std::size_t tb = m.first - len;
+        std::string title;
+        for (std::size_t x = tb; x < m.first; ++x) title += (x > tb ? " " : "") + tk[x].fold;
+        if (patterns_.lookup("title", title).empty()) continue;
+        const Mention* state = nullptr;
+        for (const Mention& o : ms) {
+          const bool before = o.last == tb || (o.last + 1 == tb && (tk[o.last].fold == "'s"));
+          if (before && (o.actor.kind == "state")) state = &o;
+        }
+        ActorRef target;
+        if (state) target = state->actor;
+        else if (const Actor* st = !m.actor.country.empty() ? actors_.find_id("state/" + m.actor.country) : nullptr)
+          target = st->ref();
+        if (!target.id.empty())
+          found.push_back(make_event(m.actor, "leader_of", target, tb, m.first, {&m, state}, 0.8));
+        break;
+      }
+      // "the President of Venezuela Nicolás Maduro"
+      if (m.first >= 3 && tk[m.first - 2].fold == "of") {
+        for (const Mention& o : ms) {
+          if (o.last != m.first || o.actor.kind != "state" || o.first < 2) continue;
+          if (tk[o.first - 1].fold != "of") continue;
+          for (std::size_t len = 1; len <= 2 && len + 1 <= o.first; ++len) {
+            const std::size_t tb = o.first - 1 - len;
+            std::string title;
+            for (std::size_t x = tb; x < o.first - 1; ++x) title += (x > tb ? " " : "") + tk[x].fold;
+            if (!patterns_.lookup("title", title).empty())
+              found.push_back(make_event(m.actor, "leader_of", o.actor, tb, o.first - 1, {&m, &o}, 0.8));
+          }
+        }
+      }
+    }
+
+    // Triggers.
+    struct Trigger {
+      std::size_t token;
+      const RelationPattern* pattern;
+    };
+    std::vector<int> mention_at(tk.size(), -1);
+    for (std::size_t k = 0; k < ms.size(); ++k)
+      for (std::size_t x = ms[k].first; x < ms[k].last; ++x) mention_at[x] = static_cast<int>(k);
+    std::vector<Trigger> triggers;
+    for (std::size_t t = 0; t < tk.size(); ++t) {
+      if (!tk[t].word) continue;
+      if (mention_at[t] >= 0) {
+        // Compounds are mentions that are also triggers: "Moscow-mediated".
+        const auto h = tk[t].fold.rfind('-');
+        if (ms[mention_at[t]].adjectival && h != std::string::npos)
+          for (const auto* p : patterns_.lookup("compound", tk[t].fold.substr(h + 1)))
+            triggers.push_back({t, p});
+        continue;
+      }
+      for (const char* pos : {"verb", "noun"}) {
+        for (const auto* p : patterns_.lookup(pos, tk[t].fold)) triggers.push_back({t, p});
+        // Two-word triggers ("air strike", "arms sale") end at their head word.
+        if (t > 0 && tk[t - 1].word && mention_at[t - 1] < 0)
+          for (const auto* p : patterns_.lookup(pos, tk[t - 1].fold + " " + tk[t].fold))
+            triggers.push_back({t, p});
+      }
+    }
+    std::size_t nominal = 0;
+    for (const auto& m : ms) nominal += m.adjectival ? 0 : 1;
+    if (triggers.empty() || ms.size() < 2 || nominal == 0) {
+      events.insert(events.end(), found.begin(), found.end());
+      continue;
+    }
+    ++stats_.candidate_sentences;
+
+    // Units for the parser: a multi-word nominal mention is one proper-noun word.
+    SentenceView view{sent, ms, {}, std::vector<int>(tk.size(), -1), {}};
+    for (std::size_t t = 0; t < tk.size();) {
+      Unit u{t, t + 1, -1};
+      if (mention_at[t] >= 0 && !ms[mention_at[t]].adjectival && !ms[mention_at[t]].pronoun) {
+        u.last = ms[mention_at[t]].last;
+      }
+      if (mention_at[t] >= 0) u.mention = mention_at[t];
+      for (std::size_t x = u.first; x < u.last; ++x) view.unit_of[x] = static_cast<int>(view.units.size());
+      view.units.push_back(u);
+      t = u.last;
+    }
+    if (parser_) {
+      std::vector<std::string> words;
+      for (const auto& u : view.units) {
+        std::string w;
+        for (std::size_t x = u.first; x < u.last; ++x) {
+          if (x > u.first) w += '_';
+          w += tk[x].text;
+        }
+        if (u.last - u.first > 1 && !w.empty() && w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+        // Link Grammar knows straight quotes only.
+        if (w == "\xe2\x80\x9c" || w == "\xe2\x80\x9d") w = "\"";
+        if (w == "\xe2\x80\x98" || w == "\xe2\x80\x99") w = "'";
+        if (w == "\xe2\x80\x94" || w == "\xe2\x80\x93") w = "--";
+        words.push_back(w);
+      }
+      view.parse = parser_->parse(words);
+    }
+    if (trace_) {
+      std::string line = "sentence: " + text.substr(sent.begin, sent.end - sent.begin) + "\n  mentions:";
+      for (const auto& m : ms)
+        line += " [" + text.substr(tk[m.first].begin, tk[m.last - 1].end - tk[m.first].begin) + "=" +
+                m.actor.id + (m.adjectival ? " adj" : "") + (m.pronoun ? " pron" : "") + "]";
+      line += "\n  links:";
+      auto word = [&](int u) {
+        const auto& un = view.units[u];
+        return text.substr(tk[un.first].begin, tk[un.last - 1].end - tk[un.first].begin) + "." +
+               view.parse.tags[u];
+      };
+      for (const auto& l : view.parse.links) line += " " + l.label + "(" + word(l.left) + "," + word(l.right) + ")";
+      line += "\n  triggers:";
+      for (const auto& tr : triggers) line += " " + tk[tr.token].text + ":" + tr.pattern->relation + "/" + tr.pattern->pos;
+      trace_(line);
+    }
+    if (view.parse.ok) ++stats_.parsed;
+    else ++stats_.fallback;
+
+    // Shallow helpers: nearest nominal mention left/right of a token.
+    auto nearest_left = [&](std::size_t t) -> int {
+      for (std::size_t x = t; x-- > 0;) {
+        if (clause_break(tk[x])) break;
+        if (mention_at[x] >= 0 && !ms[mention_at[x]].adjectival) return mention_at[x];
+      }
+      return -1;
+    };
+    auto nearest_right = [&](std::size_t t, std::size_t window) -> int {
+      for (std::size_t x = t + 1; x < tk.size() && x <= t + window; ++x) {
+        if (clause_break(tk[x]) || tk[x].text == ",") break;
+        if (mention_at[x] >= 0 && !ms[mention_at[x]].adjectival) return mention_at[x];
+      }
+      return -1;
+    };
+    // "Russia and China", "Russia, China and Iran": the mentions coordinated with m.
+    auto coordinated = [&](int m, std::vector<int>& out) {
+      out.push_back(m);
+      for (int dir : {-1, 1}) {
+        int cur = m;
+        for (;;) {
+          const long edge = dir < 0 ? static_cast<long>(ms[cur].first) - 1 : static_cast<long>(ms[cur].last);
+          if (edge < 0 || edge >= static_cast<long>(tk.size())) break;
+          const std::string& c = tk[edge].fold;
+          if (c != "and" && c != ",") break;
+          const long nb = edge + dir;
+          if (nb < 0 || nb >= static_cast<long>(tk.size()) || mention_at[nb] < 0 || ms[mention_at[nb]].adjectival) break;
+          cur = mention_at[nb];
+          out.push_back(cur);
+        }
+      }
+    };
+    // Actors in the noun phrase that ends at token t: possessors and modifiers.
+    auto np_modifiers = [&](std::size_t t) -> std::vector<int> {
+      std::vector<int> out;
+      for (std::size_t x = t; x-- > 0 && t - x <= 5;) {
+        if (mention_at[x] >= 0) {
+          out.push_back(mention_at[x]);
+          x = ms[mention_at[x]].first;
+          // Only the nearest actor modifies this noun, unless coordinated.
+          break;
+        }
+        if (!tk[x].word && tk[x].fold != "'s" && tk[x].fold != "'") break;
+        if (view.parse.ok && !view.parse.tags[view.unit_of[x]].empty() &&
+            view.parse.tags[view.unit_of[x]][0] == 'v')
+          break;
+      }
+      return out;
+    };
+
+    auto resolve_role = [&](const ArgumentRole& role, std::size_t t, const RelationPattern& p,
+                            bool& shallow) -> std::vector<int> {
+      std::vector<int> out;
+      const int u = view.unit_of[t];
+      const bool pass = view.parse.ok && view.passive(u);
+      auto add_word = [&](int w) {
+        std::vector<int> ids;
+        view.mentions_of(w, ids);
+        if (ids.empty() && w >= 0 && p.pos != "compound") {
+          // A measure stands for its author: "vetoed a Western resolution".
+          for (std::size_t x = view.units[w].first; x < view.units[w].last; ++x)
+            for (int mm : np_modifiers(view.units[w].first)) ids.push_back(mm);
+        }
+        out.insert(out.end(), ids.begin(), ids.end());
+      };
+      if (p.pos == "compound") {
+        if (role.kind == Kind::Possessor) out.push_back(mention_at[t]);
+        else if (role.kind == Kind::Host) {
+          const int r = nearest_right(t, 2);
+          if (r >= 0) out.push_back(r);
+        } else if (role.kind == Kind::Context) {
+          for (std::size_t k = 0; k < ms.size(); ++k)
+            if (!ms[k].adjectival && static_cast<int>(k) != mention_at[t]) out.push_back(static_cast<int>(k));
+        }
+        return out;
+      }
+      if (view.parse.ok) {
+        switch (role.kind) {
+          case Kind::Subject: {
+            const int w = pass ? view.passive_agent(u) : view.subject(u);
+            add_word(w);
+            if (w < 0 && !pass && p.pos == "verb" && tk[t].fold.ends_with("ing") && t > 0) {
+              // A participle clause with no subject of its own ("..., the ministry said,
+              // calling on X") acts for the nearest subject before it.
+              for (std::size_t x = t; x-- > 0 && out.empty();) {
+                if (clause_break(tk[x])) break;
+                const int mu = view.unit_of[x];
+                if (mention_at[x] < 0 || ms[mention_at[x]].adjectival) continue;
+                bool is_subject = false;
+                view.each_link(mu, [&](const std::string& lab, int, bool left) {
+                  is_subject = left && lab[0] == 'S' && !SentenceView::starts(lab, "SJ");
+                  return is_subject;
+                });
+                if (is_subject) out.push_back(mention_at[x]);
+              }
+            }
+            break;
+          }
+          case Kind::Object:
+            add_word(pass ? view.subject(u) : view.object(u));
+            break;
+          case Kind::Prep:
+            for (int w : view.prep_objects(u, role.preps)) add_word(w);
+            if (view.has_particle(u, role.preps)) add_word(view.object(u));
+            break;
+          case Kind::Possessor:
+            out = np_modifiers(t);
+            break;
+          case Kind::Host:
+            add_word(view.host(u));
+            break;
+          case Kind::Context:
+            for (std::size_t k = 0; k < ms.size(); ++k)
+              if (!ms[k].adjectival) out.push_back(static_cast<int>(k));
+            break;
+        }
+        return out;
+      }
+      shallow = true;
+      switch (role.kind) {
+        case Kind::Subject:
+        case Kind::Host: {
+          const int m = nearest_left(t);
+          if (m >= 0) coordinated(m, out);
+          break;
+        }
+        case Kind::Object: {
+          const int m = nearest_right(t, 6);
+          if (m >= 0) coordinated(m, out);
+          break;
+        }
+        case Kind::Prep:
+          for (std::size_t x = t + 1; x < tk.size() && x <= t + 8; ++x) {
+            if (clause_break(tk[x])) break;
+            if (std::find(role.preps.begin(), role.preps.end(), tk[x].fold) == role.preps.end()) continue;
+            const int m = nearest_right(x, 4);
+            if (m >= 0) coordinated(m, out);
+            break;
+          }
+          break;
+        case Kind::Possessor:
+          out = np_modifiers(t);
+          break;
+        case Kind::Context:
+          for (std::size_t k = 0; k < ms.size(); ++k)
+            if (!ms[k].adjectival) out.push_back(static_cast<int>(k));
+          break;
+      }
+      return out;
+    };
+
+    // Negation, modality and attribution from the words around the trigger.
+    auto scope = [&](std::size_t t, const RelationPattern& p, bool& negated, std::string& modality,
+                     const Mention*& speaker) {
+      negated = false;
+      modality = p.modality.empty() ? "asserted" : p.modality;
+      speaker = nullptr;
+      // Back over the verb group ("has not", "refused to", "could not", "will no longer").
+      for (std::size_t x = t, steps = 0; x-- > 0 && steps < 7; ++steps) {
+        const std::string& f = tk[x].fold;
+        if (mention_at[x] >= 0 || clause_break(tk[x]) || f == ",") break;
+        if (kNegators.count(f) || kNegatingVerbs.count(f)) negated = true;
+        if (kHypothetical.count(f)) modality = "hypothetical";
+        else if (kIntended.count(f) && modality == "asserted") modality = "intended";
+        if (p.pos == "verb" && !kVerbGroup.count(f) && !kNegators.count(f) && !kNegatingVerbs.count(f) &&
+            !kHypothetical.count(f) && !kIntended.count(f) && f.size() > 2 && !f.ends_with("ly"))
+          break;
+      }
+      for (std::size_t x = 0; x < t; ++x)
+        if (tk[x].fold == "if" || tk[x].fold == "unless") modality = "hypothetical";
+      // Reported speech: the trigger inside what someone said.
+      for (std::size_t x = 0; x < tk.size(); ++x) {
+        if (!kSpeech.count(tk[x].fold) || x == t) continue;
+        bool reported = false;
+        int who = -1;
+        if (tk[x].fold == "according" && x + 2 < tk.size() && tk[x + 1].fold == "to") {
+          reported = true;
+          who = mention_at[x + 2];
+        } else if (tk[x].fold == "reportedly" || tk[x].fold == "alleged" || tk[x].fold == "allegedly") {
+          reported = true;
+        } else if (x > t) {
+          // "..., the Foreign Ministry said" or "..., said Abdel Baset Seda".
+          bool comma = false;
+          for (std::size_t y = t + 1; y < x; ++y) comma = comma || tk[y].text == "," || tk[y].text == "\"" ||
+                                                          tk[y].fold == "\xe2\x80\x9d";
+          if (comma) {
+            reported = true;
+            for (std::size_t y = x; y-- > t + 1;)
+              if (mention_at[y] >= 0 && !ms[mention_at[y]].adjectival) { who = mention_at[y]; break; }
+            if (who < 0 && x + 1 < tk.size()) who = mention_at[x + 1];
+          }
+        } else {
+          // "X said (that) ... trigger", unless the trigger is X's own participle: "said, calling on".
+          const bool participle = tk[t].fold.ends_with("ing") && t > 0 && tk[t - 1].text == ",";
+          if (!participle) {
+            reported = true;
+            for (std::size_t y = x; y-- > 0;)
+              if (mention_at[y] >= 0 && !ms[mention_at[y]].adjectival) { who = mention_at[y]; break; }
+          }
+        }
+        if (reported) {
+          if (modality == "asserted") modality = "reported";
+          if (who >= 0 && !ms[who].adjectival) speaker = &ms[who];
+          break;
+        }
+      }
+    };
+
+    auto emit = [&](const RelationPattern& p, std::size_t t, const std::vector<int>& sources,
+                    const std::vector<int>& targets, bool shallow) {
+      bool negated;
+      std::string modality;
+      const Mention* speaker;
+      scope(t, p, negated, modality, speaker);
+      std::string relation = p.relation;
+      if (negated && !p.negated_as.empty()) {
+        // "could not accept" is a rejection that happened, not a possible acceptance.
+        relation = p.negated_as;
+        negated = false;
+        modality = modality == "reported" ? modality : "asserted";
+      }
+      for (int si2 : sources) {
+        for (int ti : targets) {
+          if (si2 < 0 || ti < 0 || si2 == ti) continue;
+          const Mention& sm = ms[si2];
+          const Mention& tm = ms[ti];
+          if (sm.actor.id == tm.actor.id) continue;
+          Event e = make_event(sm.actor, relation, tm.actor, t, t + 1, {&sm, &tm},
+                               shallow ? std::min(p.confidence, 0.5) : p.confidence);
+          e.negated = negated;
+          e.modality = modality;
+          if (speaker && speaker->actor.id != sm.actor.id) e.attributed_to = speaker->actor;
+          found.push_back(std::move(e));
+        }
+      }
+    };
+
+    // The headline reading of "X strikes Y", "X accuses Y of": a subject right
+    // before the verb and an object right after it, for when the parse made the
+    // verb a noun or found no arguments. Lower confidence.
+    auto headline_reading = [&](std::size_t t, const RelationPattern& p)
+        -> std::optional<std::pair<std::vector<int>, std::vector<int>>> {
+      if (p.source.kind != Kind::Subject || t == 0) return std::nullopt;
+      std::size_t x = t;
+      while (x > 0 && mention_at[x - 1] < 0 && tk[x - 1].fold.ends_with("ly")) --x;
+      if (x == 0 || mention_at[x - 1] < 0) return std::nullopt;
+      const Mention& subj = ms[mention_at[x - 1]];
+      if (subj.adjectival || subj.pronoun) return std::nullopt;
+      if (subj.first > 0) {
+        const std::string& before = tk[subj.first - 1].fold;
+        // "a deadly PKK attack": a noun compound, not a clause.
+        if (before == "a" || before == "an" || before == "'s" || before == "deadly") return std::nullopt;
+      }
+      std::vector<int> tgt;
+      if (p.target.kind == Kind::Object) {
+        for (std::size_t y = t + 1; y < tk.size() && y <= t + 3; ++y) {
+          if (clause_break(tk[y]) || tk[y].text == ",") break;
+          if (mention_at[y] >= 0) {
+            tgt.push_back(mention_at[y]);
+            break;
+          }
+        }
+      } else if (p.target.kind == Kind::Prep) {
+        for (std::size_t y = t + 1; y < tk.size() && y <= t + 4 && tgt.empty(); ++y) {
+          if (clause_break(tk[y]) || tk[y].text == ",") break;
+          if (std::find(p.target.preps.begin(), p.target.preps.end(), tk[y].fold) == p.target.preps.end()) continue;
+          for (std::size_t z = y + 1; z < tk.size() && z <= y + 3; ++z)
+            if (mention_at[z] >= 0) {
+              tgt.push_back(mention_at[z]);
+              break;
+            }
+        }
+      }
+      if (tgt.empty()) return std::nullopt;
+      std::vector<int> src;
+      coordinated(mention_at[x - 1], src);
+      return std::make_pair(src, tgt);
+    };
+
+    for (const auto& trig : triggers) {
+      const RelationPattern& p = *trig.pattern;
+      const std::size_t t = trig.token;
+      // Part of speech from the parse where it has one; else from the word before.
+      if (p.pos != "compound") {
+        const std::string& tag = view.parse.ok ? view.parse.tags[view.unit_of[t]] : std::string();
+        bool is_noun, is_verb;
+        if (!tag.empty()) {
+          is_verb = tag[0] == 'v' || tag == "g";
+          is_noun = tag[0] == 'n' || tag == "g" || tag[0] == 's';
+        } else {
+          const bool after_det = t > 0 && (kDeterminers.count(tk[t - 1].fold) ||
+                                           (mention_at[t - 1] >= 0 && ms[mention_at[t - 1]].adjectival) ||
+                                           (t > 1 && tk[t - 1].fold == "'s"));
+          is_noun = after_det || !tag.empty();
+          is_verb = !after_det;
+        }
+        if (p.pos == "noun" && !is_noun) continue;
+        if (p.pos == "verb" && !is_verb) {
+          if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
+          continue;
+        }
+      }
+      if (!p.object_word.empty()) {
+        bool has = false;
+        for (std::size_t x = t + 1; x < tk.size() && x <= t + 3; ++x) has = has || tk[x].fold == p.object_word;
+        if (!has) continue;
+      }
+      bool shallow = false;
+      auto sources = resolve_role(p.source, t, p, shallow);
+      auto targets = resolve_role(p.target, t, p, shallow);
+      if ((sources.empty() || targets.empty()) && view.parse.ok && p.pos == "verb") {
+        if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
+        continue;
+      }
+      emit(p, t, sources, targets, shallow);
+    }
+
+    // One instance per (source, relation, target, negated) and sentence: the most confident.
+    std::map<std::tuple<std::string, std::string, std::string, bool>, std::size_t> seen;
+    for (auto& e : found) {
+      auto key = std::make_tuple(e.source.id, e.relation, e.target.id, e.negated);
+      auto it = seen.find(key);
+      if (it == seen.end()) {
+        seen.emplace(key, events.size());
+        events.push_back(std::move(e));
+      } else if (events[it->second].confidence < e.confidence) {
+        events[it->second] = std::move(e);
+      }
+    }
+  }
+  stats_.events += events.size();
+  return events;
+}
+
+}  // namespace actorgraph::extract
