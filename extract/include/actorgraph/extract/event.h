@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace actorgraph::extract {
 
@@ -45,11 +46,23 @@ struct Event {
 };
 
 /// One JSON object on one line, no trailing newline, with the field names
-/// of ONTOLOGY.md plus "confidence".
+/// of ONTOLOGY.md plus "confidence", in this order: doc, date,
+/// source{id,name,kind}, relation, target{id,name,kind}, negated, modality,
+/// attributed_to (null or {id,name,kind}), item (null when empty),
+/// confidence, evidence{sentence,start,end,trigger}. `country` is not
+/// written. Confidence is written in the shortest form that reads back to the
+/// same double (null if it is not finite), so that
+/// `event_from_json(to_json_line(e))` equals `e` except for `country`.
 std::string to_json_line(const Event& event);
 
-/// Parses one events JSON Lines record. Throws InputError naming `where`
-/// (e.g. "events.jsonl:12") and what was expected.
+/// Parses one events JSON Lines record. Throws actorgraph::InputError
+/// "<where>: expected ..." naming `where` (e.g. "events.jsonl:12"), what was
+/// expected and the offending text, when the line is not a JSON object, when
+/// "source" or "target" is missing or has no non-empty string "id", when
+/// "relation" is missing or not one of the 20 types, when "modality" is not
+/// one of the four, or when a field has the wrong JSON type. Missing optional
+/// fields (doc, date, negated, modality, attributed_to, item, confidence,
+/// evidence) keep the defaults of Event; null reads as absent.
 Event event_from_json(std::string_view line, const std::string& where);
 
 /// Polarity of a relation type: '+', '-', '0' (context) or '.' (structural);
@@ -61,5 +74,8 @@ bool relation_symmetric(std::string_view relation);
 
 /// True for the 20 relation types of the ontology.
 bool is_relation_type(std::string_view relation);
+
+/// The 20 relation types in the order of the ontology's table.
+std::vector<std::string_view> relation_types();
 
 }  // namespace actorgraph::extract

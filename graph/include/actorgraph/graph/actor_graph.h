@@ -8,6 +8,31 @@
 /// writer's output, depends only on the set of events added, not on their
 /// order (call `finalize()` before reading).
 ///
+/// Merge rules, in detail:
+/// - Symmetric relations (ally_of, meets, cooperates_with; see
+///   extract::relation_symmetric) are stored once, directed from the actor
+///   with the smaller id (byte-wise string order) to the larger: "Russia
+///   ally_of Assad" and "Assad ally_of Russia" both merge into the edge
+///   person/bashar-al-assad -> state/RUS. Writers may state the reverse
+///   direction too.
+/// - Evidence is deduplicated on (doc, start, end, trigger): an instance seen
+///   twice (the same file read twice, two patterns firing on one span) is
+///   counted once. Of two duplicates the one with the higher confidence is
+///   kept (ties: the smaller by date, sentence, modality, attributed_to,
+///   item), so the result does not depend on insertion order.
+/// - `count` is the number of distinct evidence records; `modalities` counts
+///   them by modality; `first_date`/`last_date` are the smallest and largest
+///   non-empty evidence dates (ISO dates compare as strings).
+/// - `polarity` comes from extract::relation_polarity.
+/// - Actor attributes: fields given through add_actor() win (the last
+///   add_actor() call for a field wins) and aliases accumulate as a sorted
+///   set. Fields learnt only from events fill the gaps deterministically: a
+///   kind other than "unknown" beats "unknown", otherwise the smallest
+///   non-empty value wins.
+///
+/// Ownership: the graph owns its vertices and edges by value; descriptors
+/// (Vertex, Edge) stay valid until the next add(), add_actor() or finalize().
+///
 /// Threads: not synchronised; build it on one thread, then read it from many.
 #pragma once
 
@@ -17,6 +42,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -74,12 +100,19 @@ using Edge = Graph::edge_descriptor;
 
 class ActorGraph {
  public:
-  /// Adds one relation instance, creating vertices as needed.
+  /// Adds one relation instance, creating vertices as needed (see the merge
+  /// rules above). Throws actorgraph::InputError when the source or target id
+  /// is empty or the relation is not one of the ontology's 20 types; the
+  /// graph is unchanged then.
   void add(const extract::Event& event);
   /// Adds or enriches an actor (aliases, wikidata) without an edge.
+  /// Throws actorgraph::InputError when the id is empty.
   Vertex add_actor(const ActorNode& actor);
   /// Sorts vertices by id and edges by (source, relation, target, negated),
   /// and each edge's evidence, so that output is deterministic.
+  /// Rebuilds the adjacency_list: vertex and edge descriptors taken before
+  /// are invalid afterwards. Idempotent; more events may be added after it
+  /// (call it again before reading).
   void finalize();
 
   const Graph& graph() const { return graph_; }
@@ -88,9 +121,24 @@ class ActorGraph {
   std::size_t num_relations() const;
 
  private:
+  /// (source id, relation, target id, negated)
+  using EdgeKey = std::tuple<std::string, std::string, std::string, bool>;
+  /// (doc, start, end, trigger)
+  using EvidenceKey = std::tuple<std::string, std::size_t, std::size_t, std::string>;
+
+  Vertex vertex_for(const std::string& id);
+  void learn(const extract::ActorRef& actor);
+  void refresh(const std::string& id);
+
   Graph graph_;
   std::unordered_map<std::string, Vertex> by_id_;
   std::map<std::tuple<std::string, std::string, std::string, bool>, Edge> edges_;
+  /// Per edge: evidence key -> index into RelationEdge::evidence.
+  std::map<EdgeKey, std::map<EvidenceKey, std::size_t>> evidence_index_;
+  /// Actor attributes given through add_actor(), by id.
+  std::unordered_map<std::string, ActorNode> curated_;
+  /// Actor attributes learnt from events (the deterministic best), by id.
+  std::unordered_map<std::string, ActorNode> learnt_;
 };
 
 }  // namespace actorgraph::graph
