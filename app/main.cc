@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <optional>
+#include <set>
 #include <string>
 #include <unistd.h>
 
@@ -16,8 +18,9 @@
 #include "actorgraph/extract/document.h"
 #include "actorgraph/extract/error.h"
 #include "actorgraph/graph/actor_graph.h"
+#include "actorgraph/graph/evaluation.h"
 #include "actorgraph/graph/events_io.h"
-#include "pipeline.h"
+#include "actorgraph/extract/pipeline.h"
 
 namespace {
 
@@ -53,7 +56,7 @@ class StderrWarnings : public WarningSink {
 };
 
 struct Common {
-  app::DataOptions data;
+  extract::DataOptions data;
   bool strict = false;
   bool quiet = false;
   bool progress = false;
@@ -74,7 +77,7 @@ void add_common(CLI::App* cmd, Common& c, bool extraction) {
 
 // Runs extraction over the inputs, handing each event to `sink`.
 template <class Sink>
-void run_extraction(const std::vector<std::string>& inputs, const Common& c, app::Pipeline& p,
+void run_extraction(const std::vector<std::string>& inputs, const Common& c, extract::Pipeline& p,
                     StderrWarnings& warnings, Sink&& sink) {
   extract::ReaderOptions ro;
   ro.strict = c.strict;
@@ -105,18 +108,22 @@ void run_extraction(const std::vector<std::string>& inputs, const Common& c, app
   }
 }
 
-// Fills the graph's actors with what the dictionary knows (aliases, Wikidata).
+// Fills the graph's actors with what the dictionary knows (country, aliases,
+// Wikidata), so that `merge` of extracted events equals `build`.
 void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict) {
   std::vector<graph::ActorNode> known;
   for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    const auto& node = g.graph()[v];
-    if (const auto* a = dict.find_id(node.id)) {
-      graph::ActorNode n = node;
+    graph::ActorNode n = g.graph()[v];
+    if (const auto* a = dict.find_id(n.id)) {
       n.wikidata = a->wikidata;
       n.aliases = a->aliases;
-      if (n.country.empty()) n.country = a->country;
-      known.push_back(std::move(n));
+      n.country = a->country;
+    } else if (const auto r = dict.describe(n.id)) {
+      n.country = r->country;
+    } else {
+      continue;
     }
+    known.push_back(std::move(n));
   }
   for (const auto& n : known) g.add_actor(n);
 }
@@ -194,6 +201,15 @@ int main(int argc, char** argv) {
   add_common(merge, common, false);
   merge->footer(kExitCodes);
 
+  std::string corpus_path, gold_path;
+  bool show_errors = false;
+  auto* eval = app.add_subcommand("eval", "Score extraction on a corpus against gold relations (as ../shared/eval/score.py does)");
+  eval->add_option("corpus", corpus_path, "Corpus: JSON Lines, a text file or a directory")->required();
+  eval->add_option("gold", gold_path, "Gold JSON Lines (eval/FORMAT.md)")->required();
+  eval->add_flag("--errors", show_errors, "List missed and spurious triples with their sentences");
+  add_common(eval, common, true);
+  eval->footer(kExitCodes);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -204,14 +220,14 @@ int main(int argc, char** argv) {
   StderrWarnings warnings(common.quiet);
   try {
     if (*build) {
-      app::Pipeline p(common.data);
+      extract::Pipeline p(common.data);
       graph::ActorGraph g;
       run_extraction(inputs, common, p, warnings, [&](const extract::Event& e) { g.add(e); });
       enrich(g, p.actors);
       write_outputs(g, out, dot, svg);
       print_summary(g, std::cout);
     } else if (*ext) {
-      app::Pipeline p(common.data);
+      extract::Pipeline p(common.data);
       if (trace) p.extractor->set_trace([](const std::string& s) { std::cerr << s << "\n"; });
       std::ios::sync_with_stdio(false);
       run_extraction(inputs, common, p, warnings,
@@ -219,7 +235,7 @@ int main(int argc, char** argv) {
       std::cout.flush();
       if (!std::cout) throw ExportError("<stdout>: write error");
     } else if (*res) {
-      app::Pipeline p(common.data, false);
+      extract::Pipeline p(common.data, false);
       std::string line;
       while (std::getline(std::cin, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -248,8 +264,46 @@ int main(int argc, char** argv) {
           std::cout << "\"id\": null, \"name\": null, \"kind\": null}\n";
         }
       }
+    } else if (*eval) {
+      extract::Pipeline p(common.data);
+      const auto gold = graph::read_gold_file(gold_path);
+      std::map<std::string, std::vector<extract::Event>> by_doc;
+      run_extraction({corpus_path}, common, p, warnings,
+                     [&](const extract::Event& e) { by_doc[e.doc].push_back(e); });
+      const auto ev = graph::evaluate(gold, by_doc, [&](const std::string& name) -> std::optional<std::string> {
+        if (auto r = p.actors.resolve(name)) return r->id;
+        return std::nullopt;
+      });
+      if (show_errors) {
+        auto sentence_of = [&](const graph::Triple& t) -> std::string {
+          for (const auto& e : by_doc[std::get<0>(t)])
+            if (e.source.id == std::get<1>(t) && e.relation == std::get<2>(t) && e.target.id == std::get<3>(t))
+              return "\t" + e.evidence.sentence;
+          return "";
+        };
+        for (const auto& t : ev.missed)
+          std::cout << "MISS " << std::get<0>(t) << " " << std::get<1>(t) << " " << std::get<2>(t) << " "
+                    << std::get<3>(t) << (std::get<4>(t) ? " True" : " False") << "\n";
+        for (const auto& t : ev.spurious)
+          std::cout << "SPURIOUS " << std::get<0>(t) << " " << std::get<1>(t) << " " << std::get<2>(t) << " "
+                    << std::get<3>(t) << (std::get<4>(t) ? " True" : " False") << sentence_of(t) << "\n";
+      }
+      auto line = [](const char* name, const graph::Counts& c) {
+        char buf[200];
+        std::snprintf(buf, sizeof buf, "%s P %.3f R %.3f F1 %.3f (tp %zu fp %zu fn %zu)\n", name, c.precision(),
+                      c.recall(), c.f1(), c.tp, c.fp, c.fn);
+        return std::string(buf);
+      };
+      std::cout << line("unlabeled", ev.unlabeled) << line("polarity", ev.polarity) << line("strict", ev.strict);
+      std::cout << "unresolved gold names: " << ev.unresolved.size() << " of ";
+      std::set<std::string> names;
+      for (const auto& g : gold)
+        for (const auto& r : g.relations) names.insert(r.source), names.insert(r.target);
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.3f", ev.strict.f1());
+      std::cout << names.size() << "\nstrict F1 " << buf << "\n";
     } else if (*merge) {
-      app::Pipeline p(common.data, false);
+      extract::Pipeline p(common.data, false);
       graph::ActorGraph g;
       for (const auto& f : inputs) graph::add_events_file(g, f, &warnings);
       enrich(g, p.actors);

@@ -43,7 +43,7 @@ std::string key_of(std::string_view name) {
 }
 
 bool valid_date(const std::string& d) {
-  static const std::regex re(R"(^\d{4}(-\d{2}(-\d{2})?)?$)");
+  static const std::regex re(R"(^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$)");
   return d.empty() || std::regex_match(d, re);
 }
 
@@ -180,6 +180,24 @@ std::size_t ActorDictionary::size() const { return impl_->actors.size(); }
 const Actor* ActorDictionary::find_id(std::string_view id) const {
   auto it = impl_->by_id.find(std::string(id));
   return it == impl_->by_id.end() ? nullptr : &impl_->actors[it->second];
+}
+
+std::optional<ActorRef> ActorDictionary::describe(std::string_view id) const {
+  if (const Actor* a = find_id(id)) return a->ref();
+  // Composed ids are "<kind>/<ISO3>-<suffix>" (see compose()).
+  const auto slash = id.find('/');
+  const auto dash = id.find('-', slash);
+  if (slash == std::string_view::npos || dash == std::string_view::npos || dash != slash + 4) return std::nullopt;
+  const std::string code(id.substr(slash + 1, 3));
+  const Actor* state = find_id("state/" + code);
+  if (!state) return std::nullopt;
+  for (const auto& [noun, agent] : impl_->agents) {
+    if (agent.kind == id.substr(0, slash) && agent.suffix == id.substr(dash + 1)) {
+      ActorRef r = compose(*state, agent);
+      if (r.id == id) return r;
+    }
+  }
+  return std::nullopt;
 }
 
 std::vector<const Actor*> ActorDictionary::find_alias(std::string_view folded) const {

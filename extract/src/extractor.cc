@@ -408,7 +408,7 @@ struct SentenceView {
       each_link(w, [&](const std::string& lab, int o, bool left) {
         if (!left && starts(lab, "MX")) result = o;
         else if (!left && lab[0] == 'O') result = subject(o);
-        else if (!left && (lab[0] == 'J' || lab[0] == 'M' || lab[0] == 'D')) next = o;
+        else if (!left && (lab[0] == 'J' || lab[0] == 'M')) next = o;
         return result >= 0;
       });
       if (result >= 0) return result;

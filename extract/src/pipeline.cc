@@ -1,12 +1,14 @@
-#include "pipeline.h"
+#include "actorgraph/extract/pipeline.h"
 
 #include <filesystem>
 
-namespace actorgraph::app {
+#include "actorgraph/extract/error.h"
+
+namespace actorgraph::extract {
 
 Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
   namespace fs = std::filesystem;
-  const std::string dir = options.data_dir.empty() ? extract::default_data_dir() : options.data_dir;
+  const std::string dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
   if (!fs::is_directory(dir))
     throw DictionaryError(dir + ": data directory not found (set --data or ACTORGRAPH_DATA)");
   for (const auto& f : kActorFiles) actors.load_file((fs::path(dir) / f).string());
@@ -15,15 +17,15 @@ Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
   patterns.load_file((fs::path(dir) / "patterns.tsv").string());
   for (const auto& f : options.pattern_files) patterns.load_file(f);
   boilerplate.load_file((fs::path(dir) / "boilerplate.txt").string());
-  tokenizer = std::make_unique<extract::Tokenizer>(
-      extract::Abbreviations::load_file((fs::path(dir) / "abbreviations.txt").string()));
+  tokenizer = std::make_unique<Tokenizer>(
+      Abbreviations::load_file((fs::path(dir) / "abbreviations.txt").string()));
   if (options.parse) {
-    extract::ParserOptions po;
+    ParserOptions po;
     po.max_seconds = options.parse_seconds;
-    parser = std::make_unique<extract::LinkParser>(po);
+    parser = std::make_unique<LinkParser>(po);
   }
-  extractor = std::make_unique<extract::Extractor>(actors, patterns, *tokenizer, boilerplate,
+  extractor = std::make_unique<Extractor>(actors, patterns, *tokenizer, boilerplate,
                                                    parser.get());
 }
 
-}  // namespace actorgraph::app
+}  // namespace actorgraph::extract

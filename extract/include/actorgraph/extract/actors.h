@@ -73,6 +73,9 @@ class ActorDictionary {
   /// Number of actors defined.
   std::size_t size() const;
   const Actor* find_id(std::string_view id) const;
+  /// The actor an id names, including composed ids ("force/SYR-military" ->
+  /// kind force, country SYR); empty for an unknown id.
+  std::optional<ActorRef> describe(std::string_view id) const;
   /// All actors whose alias, name or adjective folds to `folded` exactly.
   std::vector<const Actor*> find_alias(std::string_view folded) const;
   /// The state whose adjective or name folds to `folded` ("syrian" -> Syria).

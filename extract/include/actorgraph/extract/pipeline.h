@@ -1,5 +1,10 @@
-// The CLI's wiring of the stages: loads the bundled and user data files once
-// and owns the objects the extractor borrows.
+/// @file
+/// The extraction stage assembled from data files: loads the bundled actor
+/// dictionaries, patterns, abbreviations and boilerplate rules (plus the
+/// user's own files) once, and owns the objects the Extractor borrows.
+///
+/// Threads: build once; afterwards everything in it is read-only and the
+/// extractor may be used from several threads.
 #pragma once
 
 #include <memory>
@@ -12,7 +17,7 @@
 #include "actorgraph/extract/patterns.h"
 #include "actorgraph/extract/text.h"
 
-namespace actorgraph::app {
+namespace actorgraph::extract {
 
 struct DataOptions {
   std::string data_dir;                   ///< empty: default_data_dir()
@@ -27,14 +32,17 @@ inline const std::vector<std::string> kActorFiles = {"states.tsv", "igos.tsv", "
                                                      "people.tsv", "agents.tsv"};
 
 struct Pipeline {
+  /// Loads everything; throws DictionaryError naming the file and line of a
+  /// bad entry. With `need_extractor` false only the actor dictionary is loaded
+  /// (for resolve and merge).
   explicit Pipeline(const DataOptions& options, bool need_extractor = true);
 
-  extract::ActorDictionary actors;
-  extract::PatternSet patterns;
-  extract::Boilerplate boilerplate;
-  std::unique_ptr<extract::Tokenizer> tokenizer;
-  std::unique_ptr<extract::LinkParser> parser;
-  std::unique_ptr<extract::Extractor> extractor;
+  ActorDictionary actors;
+  PatternSet patterns;
+  Boilerplate boilerplate;
+  std::unique_ptr<Tokenizer> tokenizer;
+  std::unique_ptr<LinkParser> parser;
+  std::unique_ptr<Extractor> extractor;
 };
 
-}  // namespace actorgraph::app
+}  // namespace actorgraph::extract

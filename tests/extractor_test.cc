@@ -1,0 +1,174 @@
+// Extractor: mentions, arguments from the parse, negation, modality,
+// pronouns, boilerplate and the shallow fallback, on an in-memory dictionary.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "actorgraph/extract/extractor.h"
+
+using namespace actorgraph::extract;
+
+namespace {
+
+struct Fixture {
+  ActorDictionary actors;
+  PatternSet patterns;
+  Boilerplate boilerplate;
+  Tokenizer tokenizer;
+  Fixture() {
+    std::istringstream a(
+        "state/RUS\tstate\tRussia\tcountry=RUS\talias=Moscow|the Kremlin\tadj=Russian\n"
+        "state/CHN\tstate\tChina\tcountry=CHN\talias=Beijing\tadj=Chinese\n"
+        "state/SYR\tstate\tSyria\tcountry=SYR\talias=Damascus\tadj=Syrian\n"
+        "state/TUR\tstate\tTurkey\tcountry=TUR\tadj=Turkish\n"
+        "person/bashar-al-assad\tperson\tBashar al-Assad\tcountry=SYR\talias=Assad|Bashar Assad\n"
+        "igo/unsc\tigo\tUnited Nations Security Council\talias=Security Council\n"
+        "bloc/west\tbloc\tWestern countries\talias=the West|Western powers\tadj=Western\n"
+        "@agent\tgovernment|foreign ministry\tstate\n"
+        "@agent\tmilitary|troops|jets\tforce\tmilitary\n"
+        "@agent\topposition\tgroup\topposition\n"
+        "@agent\trebels\tgroup\trebels\n");
+    actors.load(a, "actors.tsv");
+    std::istringstream p(
+        "supplies\tverb\tsupply\tS\tO\n"
+        "vetoes\tverb\tveto\tS\tO\n"
+        "calls_on\tverb\tcall\tS\tP:on\n"
+        "accuses\tverb\taccuse\tS\tO\n"
+        "attacks\tverb\tstrike|struck\tS\tO\n"
+        "ally_of\tnoun\tally\tHOST\tPOSS\n"
+        "member_of\tnoun\tmember\tHOST\tPOSS\n"
+        "mediates\tcompound\tmediated\tPOSS\tCTX\tmod=intended\n"
+        "supports\tverb\tsupport\tS\tO\n"
+        "leader_of\ttitle\tpresident\t-\t-\n");
+    patterns.load(p, "patterns.tsv");
+    std::istringstream b("drop support (the )?[a-z .'-]+!\nend read more\n");
+    boilerplate.load(b, "boilerplate.txt");
+  }
+  const LinkParser& parser() {
+    static LinkParser lp;
+    return lp;
+  }
+  std::vector<Event> run(const std::string& text, bool parse = true) {
+    Extractor x(actors, patterns, tokenizer, boilerplate, parse ? &parser() : nullptr);
+    Document d;
+    d.id = "t";
+    d.date = "2012-01-16";
+    d.text = text;
+    return x.extract(d);
+  }
+};
+
+bool has(const std::vector<Event>& evs, const std::string& s, const std::string& r,
+         const std::string& t, bool negated = false) {
+  for (const auto& e : evs)
+    if (e.source.id == s && e.relation == r && e.target.id == t && e.negated == negated) return true;
+  return false;
+}
+
+std::string dump(const std::vector<Event>& evs) {
+  std::string out;
+  for (const auto& e : evs)
+    out += e.source.id + " " + (e.negated ? "not " : "") + e.relation + " " + e.target.id + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("subject and object of a verb", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Russia has supplied Syria with arms and ammunition.");
+  INFO(dump(evs));
+  REQUIRE(has(evs, "state/RUS", "supplies", "state/SYR"));
+  CHECK(evs.size() == 1);
+  const auto& e = evs[0];
+  CHECK(e.doc == "t");
+  CHECK(e.date == "2012-01-16");
+  CHECK(e.modality == "asserted");
+  CHECK(e.evidence.trigger == "supplied");
+  CHECK(e.evidence.start == 0);
+  CHECK(e.evidence.end == 25);  // "Russia has supplied Syria"
+}
+
+TEST_CASE("passive agents and coordinated actors", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("The Western draft was vetoed by Russia and China.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "vetoes", "bloc/west"));
+  CHECK(has(evs, "state/CHN", "vetoes", "bloc/west"));
+}
+
+TEST_CASE("negation is kept on the instance", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Russia has not supplied Syria with weapons, the Kremlin said.");
+  INFO(dump(evs));
+  REQUIRE(has(evs, "state/RUS", "supplies", "state/SYR", true));
+  CHECK_FALSE(has(evs, "state/RUS", "supplies", "state/SYR", false));
+}
+
+TEST_CASE("modality: hypothetical and reported", "[extract][extractor]") {
+  Fixture f;
+  auto evs = f.run("Turkey may accuse Syria of shelling.");
+  INFO(dump(evs));
+  REQUIRE(evs.size() == 1);
+  CHECK(evs[0].modality == "hypothetical");
+  evs = f.run("Syria accused Turkey of arming rebels, the Russian Foreign Ministry said.");
+  INFO(dump(evs));
+  REQUIRE(has(evs, "state/SYR", "accuses", "state/TUR"));
+  CHECK(evs[0].modality == "reported");
+  REQUIRE(evs[0].attributed_to.has_value());
+  CHECK(evs[0].attributed_to->id == "state/RUS");
+}
+
+TEST_CASE("pronouns take the most recent compatible actor", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Russia has said Assad must stay. It has remained one of Assad's few allies "
+                         "and has supplied him with arms.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "ally_of", "person/bashar-al-assad"));
+  CHECK(has(evs, "state/RUS", "supplies", "person/bashar-al-assad"));
+}
+
+TEST_CASE("composed actors, participle clauses and compounds", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Syria has agreed to take part in Moscow-mediated talks, the Russian Foreign "
+                         "Ministry said Monday, calling on the Syrian opposition to join.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "calls_on", "group/SYR-opposition"));
+  CHECK(has(evs, "state/RUS", "mediates", "state/SYR"));
+  CHECK(has(evs, "state/RUS", "mediates", "group/SYR-opposition"));
+}
+
+TEST_CASE("appositions and leader titles", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Moscow, a permanent Security Council member, has offered talks to President "
+                         "Bashar Assad.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "member_of", "igo/unsc"));
+  CHECK(has(evs, "person/bashar-al-assad", "leader_of", "state/SYR"));
+}
+
+TEST_CASE("boilerplate yields nothing", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Support The Russia Times!\n\nRussia supports Assad.\n\nRead more\n\n"
+                         "China supports Syria.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "supports", "person/bashar-al-assad"));
+  CHECK_FALSE(has(evs, "state/CHN", "supports", "state/SYR"));
+  CHECK(evs.size() == 1);
+}
+
+TEST_CASE("without a parser the shallow pass finds clear cases at lower confidence",
+          "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Turkish jets struck Syrian rebels near the border.", false);
+  INFO(dump(evs));
+  REQUIRE(has(evs, "force/TUR-military", "attacks", "group/SYR-rebels"));
+  CHECK(evs[0].confidence <= 0.5);
+}
+
+TEST_CASE("sentences without actors give nothing, whatever their verbs", "[extract][extractor]") {
+  Fixture f;
+  CHECK(f.run("Thousands of people supported the plan and attacked nobody.").empty());
+  CHECK(f.run("").empty());
+  CHECK(f.run("\xff\xfe broken \xc3 bytes").empty());
+}

@@ -1,0 +1,65 @@
+// Helpers shared by the test files: the bundled pipeline (loaded once), the
+// shared evaluation folder, and running the CLI.
+#pragma once
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <sys/wait.h>
+
+#include "actorgraph/extract/pipeline.h"
+
+namespace test_support {
+
+/// The pipeline over the repository's data/, loaded once for all tests.
+inline actorgraph::extract::Pipeline& bundled_pipeline() {
+  static actorgraph::extract::Pipeline p([] {
+    actorgraph::extract::DataOptions o;
+    o.data_dir = std::string(ACTORGRAPH_SOURCE_DIR) + "/data";
+    return o;
+  }());
+  return p;
+}
+
+/// ../shared beside the repository, or empty when this checkout has none.
+inline std::string shared_dir() {
+  std::error_code ec;
+  const std::filesystem::path p(ACTORGRAPH_SHARED_DIR);
+  return std::filesystem::is_directory(p / "corpus", ec) ? p.string() : std::string();
+}
+
+struct CommandResult {
+  int status = -1;  ///< exit code
+  std::string out;  ///< stdout (stderr goes where the command line sends it)
+};
+
+/// Runs a shell command line and captures its stdout.
+inline CommandResult run(const std::string& command) {
+  CommandResult r;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  std::size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int st = pclose(pipe);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+/// A fresh temporary directory, removed with the object.
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "actorgraph-test-XXXXXX").string();
+    path = mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  std::string operator/(const std::string& name) const { return (path / name).string(); }
+};
+
+}  // namespace test_support
