@@ -48,6 +48,22 @@ const std::unordered_set<std::string> kVerbGroup = {
 const std::unordered_set<std::string> kDeterminers = {
     "the", "a", "an", "its", "his", "her", "their", "our", "no", "any", "this", "that", "these",
     "those", "'s", "'", "own", "new", "further", "more", "first", "latest", "several", "some"};
+// Second halves of hyphenated modifiers that make their first half the holder
+// of a place ("rebel-held", "Houthi-controlled"), beside the pattern compounds.
+const std::unordered_set<std::string> kHolderSuffixes = {"held", "controlled", "occupied", "run", "dominated"};
+// Heads that never stand for the actor modifying them: places ("Armenian
+// villages", "Yemen's port") and masses of people ("Syrian migrants").
+const std::unordered_set<std::string> kNonActorHeads = {
+    "city", "cities", "town", "towns", "village", "villages", "port", "ports", "province", "provinces",
+    "region", "regions", "area", "areas", "territory", "capital", "district", "neighborhood",
+    "neighbourhood", "airport", "coast", "island", "islands", "border", "borders", "airspace", "waters",
+    "soil", "side", "migrants", "refugees", "civilians", "nationals", "people", "citizens", "villagers",
+    "residents", "workers", "students", "tourists", "prisoners", "hostages", "children", "women", "men",
+    "minorities", "asylum-seekers", "journalists", "society", "media", "economy", "market", "markets"};
+// Prepositions end the object of a headline reading ("strikes targets in Iraq").
+const std::unordered_set<std::string> kPrepositions = {
+    "in", "on", "at", "of", "for", "from", "with", "by", "near", "across", "after", "before",
+    "during", "since", "to", "into", "over", "under", "against", "within", "between", "about"};
 const std::unordered_set<std::string> kPronounsIt = {"it", "its"};
 const std::unordered_set<std::string> kPronounsHe = {"he", "him", "his"};
 const std::unordered_set<std::string> kPronounsThey = {"they", "them", "their"};
@@ -193,16 +209,37 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     // 1. Longest dictionary alias (a capitalised surface: "west of" is a direction).
     std::size_t best = i;
     const Actor* hit = nullptr;
+    bool compound = false;
     for (std::size_t j = i + 1; j <= std::min(n, i + max_len); ++j) {
       if (!tk[j - 1].word && j - 1 == i) break;
       auto found = actors_.find_alias(span_key(i, j));
       if (!found.empty()) {
         best = j;
         hit = found.front();
+        compound = false;
+      }
+      // "Islamic State-held": an alias whose last word carries a compound suffix.
+      const auto h = tk[j - 1].fold.rfind('-');
+      if (j - 1 > i && h != std::string::npos && h > 0 &&
+          (!patterns_.lookup("compound", tk[j - 1].fold.substr(h + 1)).empty() ||
+           kHolderSuffixes.count(tk[j - 1].fold.substr(h + 1)))) {
+        std::string k = span_key(i, j - 1);
+        if (tk[j - 1].begin > tk[j - 2].end) k += ' ';
+        auto f2 = actors_.find_alias(k + tk[j - 1].fold.substr(0, h));
+        if (!f2.empty()) {
+          best = j;
+          hit = f2.front();
+          compound = true;
+        }
       }
     }
     bool capital = false;
     for (std::size_t x = i; x < best; ++x) capital = capital || tk[x].capitalized;
+    if (hit && capital && compound) {
+      out.push_back(Mention{i, best, hit->ref(), true, false, false});
+      i = best;
+      continue;
+    }
     if (hit && capital) {
       Mention m{i, best, hit->ref(), false, false, false};
       // "United States military", "Russia's Foreign Ministry": a state and an agent noun.
@@ -226,7 +263,8 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     if (const auto h = tk[i].fold.rfind('-'); h != std::string::npos && h > 0) {
       const std::string prefix = tk[i].fold.substr(0, h);
       const std::string suffix = tk[i].fold.substr(h + 1);
-      if (tk[i].capitalized && !patterns_.lookup("compound", suffix).empty()) {
+      if ((!patterns_.lookup("compound", suffix).empty() || kHolderSuffixes.count(suffix)) &&
+          (tk[i].capitalized || kHolderSuffixes.count(suffix))) {
         const Actor* a = actors_.find_adjective(prefix);
         if (!a) {
           auto found = actors_.find_alias(prefix);
@@ -368,18 +406,31 @@ struct SentenceView {
     return found;
   }
 
-  std::vector<int> prep_objects(int u, const std::vector<std::string>& preps) const {
+  std::vector<int> prep_objects(int u, const std::vector<std::string>& preps, int depth = 0) const {
     std::vector<int> out;
+    if (depth > 2 || !has(u)) return out;
     each_link(u, [&](const std::string& lab, int p, bool left) {
       if (!left || !(starts(lab, "MV") || lab[0] == 'M' || starts(lab, "Pp") || lab[0] == 'J'))
         return false;
       if (std::find(preps.begin(), preps.end(), tok(p).fold) == preps.end()) return false;
+      // "according to X" names a source, not an argument.
+      if (units[p].first > 0 && s.tokens[units[p].first - 1].fold == "according") return false;
       each_link(p, [&](const std::string& l2, int o, bool left2) {
         if (left2 && l2[0] == 'J') out.push_back(o);
         return false;
       });
       return false;
     });
+    if (out.empty()) {
+      // The preposition may hang off the object or a noun inside a
+      // prepositional phrase: "reopens rail services to Germany",
+      // "closes crossings with Serbia", "controls on its border with Austria".
+      each_link(u, [&](const std::string& lab, int o, bool left) {
+        if (left && (lab[0] == 'O' || lab[0] == 'J' || (depth > 0 && lab[0] == 'M')))
+          for (int w : prep_objects(o, preps, depth + 1)) out.push_back(w);
+        return !out.empty();
+      });
+    }
     return out;
   }
 
@@ -425,8 +476,10 @@ struct SentenceView {
       out.push_back(units[u].mention);
       return;
     }
-    each_link(u, [&](const std::string& lab, int o, bool) {
+    each_link(u, [&](const std::string& lab, int o, bool left) {
       if (starts(lab, "SJ")) mentions_of(o, out, depth + 1);
+      // "strip President Otto Pérez": the title heads the name (G, GN).
+      else if (left && lab[0] == 'G' && units[o].mention >= 0) out.push_back(units[o].mention);
       return false;
     });
   }
@@ -514,40 +567,105 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
       return e;
     };
+    auto mention_at_token = [&](std::size_t t) -> const Mention* {
+      for (const Mention& o : ms)
+        if (o.first <= t && t < o.last) return &o;
+      return nullptr;
+    };
+    // The title kind of tokens [b, e): "title" (names the person's own state
+    // unless another is given), "title-of" (needs its organisation), or "".
+    auto title_at = [&](std::size_t b, std::size_t e) -> std::string {
+      if (b >= e || e > tk.size()) return "";
+      std::string t;
+      for (std::size_t x = b; x < e; ++x) t += (x > b ? " " : "") + tk[x].fold;
+      if (!patterns_.lookup("title", t).empty()) return "title";
+      if (!patterns_.lookup("title-of", t).empty()) return "title-of";
+      return "";
+    };
+    auto leader = [&](const Mention& person, const Mention* org, const std::string& kind, std::size_t tb,
+                      std::size_t te) {
+      ActorRef target;
+      if (org) target = org->actor;
+      else if (kind == "title" && !person.actor.country.empty())
+        if (const Actor* st = actors_.find_id("state/" + person.actor.country)) target = st->ref();
+      if (target.id.empty() || target.id == person.actor.id || target.kind == "person") return;
+      if (kind == "title" && org && org->actor.kind != "state") return;
+      found.push_back(make_event(person.actor, "leader_of", target, tb, te, {&person, org}, 0.8));
+    };
+    auto mention_ending = [&](std::size_t e) -> const Mention* {
+      for (const Mention& o : ms)
+        if (!o.pronoun && (o.last == e || (o.last + 1 == e && tk[o.last].fold == "'s"))) return &o;
+      return nullptr;
+    };
     for (const Mention& m : ms) {
-      if (m.actor.kind != "person" || m.pronoun || m.first == 0) continue;
+      if (m.actor.kind != "person" || m.pronoun) continue;
+      // Before the name: "President Bashar Assad", "U.K. Prime Minister David Cameron",
+      // "Croatian prime minister Zoran Milanović", "opposition leader X".
       for (std::size_t len = 1; len <= 3 && len <= m.first; ++len) {
         const std::size_t tb = m.first - len;
-        std::string title;
-        for (std::size_t x = tb; x < m.first; ++x) title += (x > tb ? " " : "") + tk[x].fold;
-        if (patterns_.lookup("title", title).empty()) continue;
-        const Mention* state = nullptr;
-        for (const Mention& o : ms) {
-          const bool before = o.last == tb || (o.last + 1 == tb && (tk[o.last].fold == "'s"));
-          if (before && (o.actor.kind == "state")) state = &o;
-        }
-        ActorRef target;
-        if (state) target = state->actor;
-        else if (const Actor* st = !m.actor.country.empty() ? actors_.find_id("state/" + m.actor.country) : nullptr)
-          target = st->ref();
-        if (!target.id.empty())
-          found.push_back(make_event(m.actor, "leader_of", target, tb, m.first, {&m, state}, 0.8));
+        const std::string kind = title_at(tb, m.first);
+        if (kind.empty()) continue;
+        const Mention* org = mention_ending(tb);
+        for (const Mention& o : ms)  // a composed mention that contains the title
+          if (o.composed && o.last == m.first && o.first < tb) org = &o;
+        leader(m, org, kind, tb, m.first);
         break;
       }
-      // "the President of Venezuela Nicolás Maduro"
-      if (m.first >= 3 && tk[m.first - 2].fold == "of") {
-        for (const Mention& o : ms) {
-          if (o.last != m.first || o.actor.kind != "state" || o.first < 2) continue;
-          if (tk[o.first - 1].fold != "of") continue;
-          for (std::size_t len = 1; len <= 2 && len + 1 <= o.first; ++len) {
-            const std::size_t tb = o.first - 1 - len;
-            std::string title;
-            for (std::size_t x = tb; x < o.first - 1; ++x) title += (x > tb ? " " : "") + tk[x].fold;
-            if (!patterns_.lookup("title", title).empty())
-              found.push_back(make_event(m.actor, "leader_of", o.actor, tb, o.first - 1, {&m, &o}, 0.8));
+      // "the President of Venezuela Nicolás Maduro", "the leader of FARC Timoleón Jiménez".
+      if (const Mention* org = mention_ending(m.first); org && org->first >= 2 && tk[org->first - 1].fold == "of") {
+        for (std::size_t len = 1; len <= 2 && len + 1 <= org->first; ++len) {
+          const std::size_t tb = org->first - 1 - len;
+          const std::string kind = title_at(tb, org->first - 1);
+          if (!kind.empty()) {
+            leader(m, org, "title-of", tb, org->first - 1);
+            break;
           }
         }
       }
+      // After the name: "Zoran Milanović, the Prime Minister, says",
+      // "Malcolm Turnbull is sworn in as the Prime Minister of Australia".
+      std::size_t x = m.last;
+      bool linked = false;
+      while (x < tk.size() && x < m.last + 6) {
+        const std::string& f = tk[x].fold;
+        if (f == "," || f == "as") linked = true;
+        else if (f != "the" && f != "is" && f != "was" && f != "sworn" && f != "in" && f != "new" &&
+                 f != "becomes" && f != "became" && f != "named" && f != "elected")
+          break;
+        ++x;
+      }
+      if (!linked) continue;
+      for (std::size_t len = 3; len >= 1; --len) {
+        std::string kind = title_at(x, x + len);
+        const Mention* org = nullptr;
+        if (kind.empty()) {
+          // "Zoran Milanović, Croatia's prime minister" / "the Croatian prime minister"
+          const Mention* c = x < tk.size() && mention_at_token(x) ? mention_at_token(x) : nullptr;
+          if (c && c->composed && !title_at(c->last - len, c->last).empty() && c->last - len > c->first) {
+            kind = title_at(c->last - len, c->last);
+            org = c;
+            x = c->last - len;
+          }
+        }
+        if (kind.empty()) continue;
+        const std::size_t te = x + len;
+        if (!org && te + 1 < tk.size() && tk[te].fold == "of")
+          for (const Mention& o : ms)
+            if (o.first == te + 1 || (o.first == te + 2 && tk[te + 1].fold == "the")) org = &o;
+        leader(m, org, kind, x, te);
+        break;
+      }
+    }
+    // "a member of his Fidesz party": the party of the person "his" refers to.
+    for (const Mention& g : ms) {
+      if (g.actor.kind != "group" || g.first == 0) continue;
+      const bool party = (g.last < tk.size() && tk[g.last].fold == "party") ||
+                         g.actor.name.find("Party") != std::string::npos;
+      if (!party) continue;
+      for (const Mention& pr : ms)
+        if (pr.pronoun && pr.last == g.first && pr.actor.kind == "person" &&
+            (tk[pr.first].fold == "his" || tk[pr.first].fold == "her"))
+          found.push_back(make_event(pr.actor, "member_of", g.actor, g.first, g.last, {&pr, &g}, 0.7));
     }
 
     // Triggers.
@@ -670,9 +788,17 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       std::vector<int> out;
       for (std::size_t x = t; x-- > 0 && t - x <= 5;) {
         if (mention_at[x] >= 0) {
-          out.push_back(mention_at[x]);
-          x = ms[mention_at[x]].first;
-          // Only the nearest actor modifies this noun, unless coordinated.
+          // Only the nearest actor modifies this noun, except that the holder of
+          // a place ("the Islamic State-held central Syrian city") stands for it.
+          int pick = mention_at[x];
+          for (std::size_t y = ms[pick].first; y-- > 0 && t - y <= 6;) {
+            if (mention_at[y] < 0) continue;
+            const std::string& f = tk[ms[mention_at[y]].last - 1].fold;
+            for (const char* held : {"-held", "-controlled", "-occupied"})
+              if (f.ends_with(held)) pick = mention_at[y];
+            y = ms[mention_at[y]].first;
+          }
+          out.push_back(pick);
           break;
         }
         if (!tk[x].word && tk[x].fold != "'s" && tk[x].fold != "'") break;
@@ -688,10 +814,11 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       std::vector<int> out;
       const int u = view.unit_of[t];
       const bool pass = view.parse.ok && view.passive(u);
+      auto tok_fold = [&](int w) { return tk[view.units[w].last - 1].fold; };
       auto add_word = [&](int w) {
         std::vector<int> ids;
         view.mentions_of(w, ids);
-        if (ids.empty() && w >= 0 && p.pos != "compound") {
+        if (ids.empty() && w >= 0 && p.pos != "compound" && !kNonActorHeads.count(tok_fold(w))) {
           // A measure stands for its author: "vetoed a Western resolution".
           for (std::size_t x = view.units[w].first; x < view.units[w].last; ++x)
             for (int mm : np_modifiers(view.units[w].first)) ids.push_back(mm);
@@ -883,15 +1010,30 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       if (subj.adjectival || subj.pronoun) return std::nullopt;
       if (subj.first > 0) {
         const std::string& before = tk[subj.first - 1].fold;
-        // "a deadly PKK attack": a noun compound, not a clause.
-        if (before == "a" || before == "an" || before == "'s" || before == "deadly") return std::nullopt;
+        // "a deadly PKK attack", "64 PKK targets": a noun compound, not a clause.
+        if (before == "a" || before == "an" || before == "'s" || before == "deadly" ||
+            (!before.empty() && before[0] >= '0' && before[0] <= '9'))
+          return std::nullopt;
       }
       std::vector<int> tgt;
+      if (p.target.kind == Kind::Object && t + 1 < tk.size() && tk[t + 1].fold == "by") {
+        // "Houthi militants backed by allied Yemeni troops": passive.
+        for (std::size_t y = t + 2; y < tk.size() && y <= t + 4; ++y) {
+          if (clause_break(tk[y]) || tk[y].text == "," || kPrepositions.count(tk[y].fold)) break;
+          if (mention_at[y] >= 0 && !ms[mention_at[y]].adjectival) {
+            std::vector<int> src;
+            coordinated(mention_at[y], src);
+            return std::make_pair(src, std::vector<int>{mention_at[x - 1]});
+          }
+        }
+        return std::nullopt;
+      }
       if (p.target.kind == Kind::Object) {
         for (std::size_t y = t + 1; y < tk.size() && y <= t + 3; ++y) {
-          if (clause_break(tk[y]) || tk[y].text == ",") break;
+          if (clause_break(tk[y]) || tk[y].text == "," || kPrepositions.count(tk[y].fold)) break;
           if (mention_at[y] >= 0) {
-            tgt.push_back(mention_at[y]);
+            // "shelled Armenian villages" attacks no state: adjectives do not count here.
+            if (!ms[mention_at[y]].adjectival) tgt.push_back(mention_at[y]);
             break;
           }
         }
@@ -922,6 +1064,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (!tag.empty()) {
           is_verb = tag[0] == 'v' || tag == "g";
           is_noun = tag[0] == 'n' || tag == "g" || tag[0] == 's';
+        } else if (view.parse.ok) {
+          // A word Link Grammar guessed ("air-strikes"): let the roles decide.
+          is_verb = is_noun = true;
         } else {
           const bool after_det = t > 0 && (kDeterminers.count(tk[t - 1].fold) ||
                                            (mention_at[t - 1] >= 0 && ms[mention_at[t - 1]].adjectival) ||

@@ -96,8 +96,8 @@ void PatternSet::load(std::istream& in, const std::string& name) {
     p.relation = fields[0];
     if (!is_relation_type(p.relation)) fail("unknown relation type '" + p.relation + "'");
     p.pos = fields[1];
-    if (p.pos != "verb" && p.pos != "noun" && p.pos != "compound" && p.pos != "title")
-      fail("expected pos verb, noun, compound or title, got '" + p.pos + "'");
+    if (p.pos != "verb" && p.pos != "noun" && p.pos != "compound" && p.pos != "title" && p.pos != "title-of")
+      fail("expected pos verb, noun, compound, title or title-of, got '" + p.pos + "'");
     auto forms = split(fields[2], '|');
     p.lemma = forms.front();
     p.source = parse_role(fields[3]);
