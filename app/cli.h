@@ -1,0 +1,80 @@
+// Shared pieces of the actorgraph CLI: common options, warnings on stderr,
+// the extraction loop, and the registry of subcommands. Each subcommand
+// lives in its own cmd_*.cc and registers itself through add_*_commands().
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "actorgraph/extract/error.h"
+#include "actorgraph/extract/event.h"
+#include "actorgraph/extract/pipeline.h"
+#include "actorgraph/graph/actor_graph.h"
+
+namespace actorgraph::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitIo = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitWarnings = 3;
+
+extern const char* const kExitCodes;
+
+/// Prints each warning on stderr (unless quiet) and counts them by kind.
+class StderrWarnings : public WarningSink {
+ public:
+  void warn(const std::string& kind, const std::string& message) override;
+  std::size_t total() const;
+  const std::map<std::string, std::size_t>& counts() const { return counts_; }
+  bool quiet = false;
+
+ private:
+  std::map<std::string, std::size_t> counts_;
+};
+
+/// Options every subcommand shares, and the run's warnings.
+struct Common {
+  extract::DataOptions data;
+  bool strict = false;
+  bool quiet = false;
+  bool progress = false;
+  StderrWarnings warnings;
+};
+
+/// A registered subcommand: its CLI11 node and what to run when it is chosen.
+/// `run` returns an exit code and may throw actorgraph::Error.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+/// Adds --data and --actors (and with `extraction`: --patterns, --no-parse,
+/// --parse-seconds, --strict, --progress), and --quiet.
+void add_common(CLI::App* cmd, Common& c, bool extraction);
+
+/// Streams documents from `inputs` through the extractor, handing each event
+/// to `sink`; prints progress and the closing summary on stderr.
+void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::Pipeline& p,
+                    const std::function<void(const extract::Event&)>& sink);
+
+/// Fills the graph's actors with what the dictionary knows (country, aliases, Wikidata).
+void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict);
+
+/// Creates the parent folder of `path` if it is missing (users expect `-o out/x`).
+void make_parent_dirs(const std::string& path);
+
+/// The short summary `build` and `merge` print on stdout.
+void print_summary(const graph::ActorGraph& g, std::ostream& os);
+
+// Registration, one function per cmd_*.cc.
+void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out);   // build, merge
+void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& out); // extract, resolve
+void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out);    // eval
+
+}  // namespace actorgraph::cli

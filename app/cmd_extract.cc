@@ -1,0 +1,70 @@
+// extract (events JSON Lines on stdout) and resolve (names to actors).
+#include <iostream>
+#include <memory>
+
+#include "cli.h"
+
+namespace actorgraph::cli {
+namespace {
+
+std::string json_string(const std::string& s) {
+  std::string o = "\"";
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') {
+      o += '\\';
+      o += static_cast<char>(c);
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      o += buf;
+    } else {
+      o += static_cast<char>(c);
+    }
+  }
+  return o + "\"";
+}
+
+}  // namespace
+
+void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& out) {
+  struct Extract {
+    std::vector<std::string> inputs;
+    bool trace = false;
+  };
+  auto x = std::make_shared<Extract>();
+  auto* ext = app.add_subcommand("extract", "Print one events JSON Lines record per relation instance on stdout");
+  ext->add_option("inputs", x->inputs, "Text, .jsonl or .html files, directories, or - for stdin")->required();
+  ext->add_flag("--trace", x->trace, "Explain each candidate sentence on stderr: mentions, parse links, triggers");
+  add_common(ext, common, true);
+  out.push_back({ext, [x, &common] {
+                   extract::Pipeline p(common.data);
+                   if (x->trace) p.extractor->set_trace([](const std::string& s) { std::cerr << s << "\n"; });
+                   std::ios::sync_with_stdio(false);
+                   run_extraction(x->inputs, common, p,
+                                  [&](const extract::Event& e) { std::cout << extract::to_json_line(e) << '\n'; });
+                   std::cout.flush();
+                   if (!std::cout) throw ExportError("<stdout>: write error");
+                   return kExitOk;
+                 }});
+
+  auto* res = app.add_subcommand("resolve", "Read names on stdin, print one lookup answer per name on stdout");
+  add_common(res, common, false);
+  out.push_back({res, [&common] {
+                   extract::Pipeline p(common.data, false);
+                   std::string line;
+                   while (std::getline(std::cin, line)) {
+                     if (!line.empty() && line.back() == '\r') line.pop_back();
+                     if (line.find_first_not_of(" \t") == std::string::npos) continue;
+                     const auto ref = p.actors.resolve(line);
+                     std::cout << "{\"query\": " << json_string(line) << ", ";
+                     if (ref)
+                       std::cout << "\"id\": " << json_string(ref->id) << ", \"name\": " << json_string(ref->name)
+                                 << ", \"kind\": " << json_string(ref->kind) << "}\n";
+                     else
+                       std::cout << "\"id\": null, \"name\": null, \"kind\": null}\n";
+                   }
+                   return kExitOk;
+                 }});
+}
+
+}  // namespace actorgraph::cli
