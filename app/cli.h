@@ -76,5 +76,8 @@ void print_summary(const graph::ActorGraph& g, std::ostream& os);
 void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out);   // build, merge
 void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& out); // extract, resolve
 void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out);    // eval
+void add_query_commands(CLI::App& app, Common& common, std::vector<Command>& out);   // query ...
+void add_export_commands(CLI::App& app, Common& common, std::vector<Command>& out);  // export
+void add_actors_commands(CLI::App& app, Common& common, std::vector<Command>& out);  // actors --check/--unknown
 
 }  // namespace actorgraph::cli

@@ -18,6 +18,9 @@ int main(int argc, char** argv) {
   add_build_commands(app, common, commands);
   add_extract_commands(app, common, commands);
   add_eval_commands(app, common, commands);
+  add_query_commands(app, common, commands);
+  add_export_commands(app, common, commands);
+  add_actors_commands(app, common, commands);
 
   try {
     app.parse(argc, argv);

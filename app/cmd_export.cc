@@ -1,0 +1,8 @@
+// export: registered by its owner; nothing is registered until it lands.
+#include "cli.h"
+
+namespace actorgraph::cli {
+
+void add_export_commands(CLI::App&, Common&, std::vector<Command>&) {}
+
+}  // namespace actorgraph::cli
