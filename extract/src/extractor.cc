@@ -64,6 +64,17 @@ const std::unordered_set<std::string> kNonActorHeads = {
 const std::unordered_set<std::string> kPrepositions = {
     "in", "on", "at", "of", "for", "from", "with", "by", "near", "across", "after", "before",
     "during", "since", "to", "into", "over", "under", "against", "within", "between", "about"};
+// Verbs whose object noun is the subject's own act: "France carried out
+// air-strikes", "launched an offensive", "began talks with Russia".
+const std::unordered_set<std::string> kLightVerbs = {
+    "carried", "carry", "carries", "carrying", "launch", "launches", "launched", "launching",
+    "conduct", "conducts", "conducted", "stage", "stages", "staged", "mount", "mounts", "mounted",
+    "begin", "begins", "began", "start", "starts", "started", "hold", "holds", "held", "resume",
+    "resumes", "resumed", "open", "opens", "opened", "make", "makes", "made", "issue", "issues",
+    "issued", "step", "stepped", "intensify", "intensified"};
+// "a resolution drafted by Western powers": participles that name a measure's author.
+const std::unordered_set<std::string> kAuthorParticiples = {"drafted", "sponsored", "proposed", "submitted",
+                                                            "tabled", "written", "introduced", "put"};
 const std::unordered_set<std::string> kPronounsIt = {"it", "its"};
 const std::unordered_set<std::string> kPronounsHe = {"he", "him", "his"};
 const std::unordered_set<std::string> kPronounsThey = {"they", "them", "their"};
@@ -147,6 +158,11 @@ struct Extractor::Context {
   /// opposition" or "the government" takes the first, else the second.
   const Actor* agent_state = nullptr;
   const Actor* organ_state = nullptr;
+  /// The document's country: the one most often named with a group or force
+  /// agent ("Syrian opposition", "Syrian troops"), else its dateline's.
+  const Actor* focus = nullptr;
+  /// Tokens of the current sentence before this index are a dateline.
+  std::size_t dateline_end = 0;
   const Actor* last_state = nullptr;
   std::size_t sentence = 0;
 
@@ -200,7 +216,17 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     return a && (a->kind == "state" || a->kind == "bloc") ? a : nullptr;
   };
 
-  std::size_t i = 0;
+  // Headlines capitalise every word; there capitals say nothing about names.
+  std::size_t words = 0, capitals = 0;
+  for (const auto& t : tk)
+    if (t.word && t.text.size() > 3) ++words, capitals += t.capitalized ? 1 : 0;
+  const bool title_case = words >= 3 && capitals * 10 >= words * 6;
+  auto alias_starts_at = [&](std::size_t k) {
+    for (std::size_t j = k + 1; j <= std::min(n, k + max_len); ++j)
+      if (!actors_.find_alias(span_key(k, j)).empty()) return true;
+    return false;
+  };
+  std::size_t i = ctx.dateline_end;
   while (i < n) {
     if (!tk[i].word) {
       ++i;
@@ -255,6 +281,14 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
           (agent->kind == "state" ? ctx.organ_state : ctx.agent_state) = st;
         }
       }
+      // "Moscow Times", "West Bank", "Washington Post": a one-word alias that
+      // runs on into another capitalised word is part of a longer name we do
+      // not know, unless the sentence is a headline in title case.
+      if (!m.composed && m.last == i + 1 && m.last < n && tk[m.last].word && tk[m.last].capitalized &&
+          !title_case && !actors_.find_adjective(tk[m.last].fold) && !alias_starts_at(m.last)) {
+        i = m.last;
+        continue;
+      }
       out.push_back(m);
       i = m.last;
       continue;
@@ -307,9 +341,22 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
       // Without "the", only a plural noun is an agent: "rebels", "government forces";
       // "military intervention" is not.
       const bool plural = e > i && tk[e - 1].fold.size() > 3 && tk[e - 1].fold.back() == 's';
-      if (agent && e > i && (definite || (plural && agent->kind != "state"))) {
-        const Actor* st = ctx.agent_state ? ctx.agent_state
-                          : ctx.organ_state ? ctx.organ_state : ctx.last_state;
+      // A bare office-holder ("the envoy", "the president") is a person, not
+      // the state: only institutions stand for a state without its name.
+      static const std::unordered_set<std::string> kBareInstitutions = {
+          "government", "regime", "authorities", "administration", "ministry", "foreign ministry",
+          "cabinet", "parliament", "congress", "leadership", "junta", "interim government"};
+      const bool institution = agent && (agent->kind != "state" || kBareInstitutions.count(agent->noun));
+      if (agent && e > i && institution && (definite || (plural && agent->kind != "state"))) {
+        // A bare "rebels" or "opposition" is the country last named with such a
+        // group (else the document's); a bare "the government" is the
+        // document's country, the one its groups and forces belong to.
+        const Actor* st = agent->kind != "state"
+                              ? (ctx.agent_state   ? ctx.agent_state
+                                 : ctx.organ_state ? ctx.organ_state
+                                 : ctx.focus       ? ctx.focus
+                                                   : ctx.last_state)
+                              : (ctx.focus ? ctx.focus : ctx.organ_state ? ctx.organ_state : ctx.last_state);
         if (!st) {
           // Nothing before: the first country named later in the sentence.
           for (std::size_t x = e; x < n && !st; ++x)
@@ -317,6 +364,7 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
         }
         if (st) {
           out.push_back(Mention{i, e, actors_.compose(*st, *agent), false, false, true});
+          (agent->kind == "state" ? ctx.organ_state : ctx.agent_state) = st;
           i = e;
           continue;
         }
@@ -473,6 +521,14 @@ struct SentenceView {
   void mentions_of(int u, std::vector<int>& out, int depth = 0) const {
     if (!has(u) || depth > 4) return;
     if (units[u].mention >= 0) {
+      // "U.S. Secretary of State Hillary Clinton": an office right before a
+      // name is that person's title, and the person is the argument.
+      const Mention& m = mentions[units[u].mention];
+      if (m.composed && m.actor.kind == "state" && static_cast<std::size_t>(u) + 1 < units.size() &&
+          units[u + 1].mention >= 0 && mentions[units[u + 1].mention].actor.kind == "person") {
+        out.push_back(units[u + 1].mention);
+        return;
+      }
       out.push_back(units[u].mention);
       return;
     }
@@ -499,9 +555,64 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
 
   Context ctx;
   auto sentences = tokenizer_.split(text);
+  // "DAMASCUS, Jan. 16 (Wire) -": a dateline names where the report was
+  // filed, not an actor. It is the upper-case words that open a paragraph
+  // before a comma or a parenthesis.
+  auto dateline_end = [&](const Sentence& s) -> std::size_t {
+    if (!s.paragraph_start) return 0;
+    std::size_t x = 0;
+    while (x < s.tokens.size() && s.tokens[x].word) {
+      const std::string& w = s.tokens[x].text;
+      bool upper = w.size() > 1;
+      for (unsigned char c : w) upper = upper && !(c >= 'a' && c <= 'z');
+      if (!upper) return 0;
+      ++x;
+    }
+    if (x == 0 || x >= s.tokens.size() || (s.tokens[x].text != "," && s.tokens[x].text != "(")) return 0;
+    // Through the date and the agency to the dash: "MOSCOW, Jan. 16 (Wire) -".
+    for (std::size_t y = x; y < s.tokens.size() && y < x + 10; ++y) {
+      const std::string& t = s.tokens[y].text;
+      if (t == "-" || t == "--" || t == "\xe2\x80\x94" || t == "\xe2\x80\x93") return y + 1;
+    }
+    return x;
+  };
+  {
+    std::map<const Actor*, std::pair<int, std::size_t>> counts;  // state -> (count, -first)
+    const Actor* dateline_state = nullptr;
+    std::size_t order = 0;
+    for (const auto& s : sentences) {
+      const auto& tk = s.tokens;
+      if (const std::size_t d = dateline_end(s); d > 0 && !dateline_state) {
+        std::string k;
+        for (std::size_t x = 0; x < d; ++x) k += (x ? " " : "") + tk[x].fold;
+        for (const Actor* a : actors_.find_alias(k))
+          if (a->kind == "state") { dateline_state = a; break; }
+      }
+      for (std::size_t x = 0; x + 1 < tk.size(); ++x) {
+        if (!tk[x].capitalized) continue;
+        const Actor* st = actors_.find_adjective(tk[x].fold);
+        if (!st || st->kind != "state") continue;
+        const Agent* ag = actors_.find_agent(tk[x + 1].fold);
+        if (!ag || ag->kind == "state") continue;
+        auto& c = counts[st];
+        if (c.first == 0) c.second = order++;
+        ++c.first;
+      }
+    }
+    int best = 0;
+    std::size_t best_order = 0;
+    for (const auto& [st, c] : counts)
+      if (c.first > best || (c.first == best && c.second < best_order)) {
+        ctx.focus = st;
+        best = c.first;
+        best_order = c.second;
+      }
+    if (!ctx.focus) ctx.focus = dateline_state;
+  }
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     const Sentence& sent = sentences[si];
     ctx.sentence = si;
+    ctx.dateline_end = dateline_end(sent);
     ++stats_.sentences;
     if (sent.tokens.empty() || is_furniture(sent.begin, sent.end)) continue;
     const auto& tk = sent.tokens;
@@ -677,7 +788,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     for (std::size_t k = 0; k < ms.size(); ++k)
       for (std::size_t x = ms[k].first; x < ms[k].last; ++x) mention_at[x] = static_cast<int>(k);
     std::vector<Trigger> triggers;
-    for (std::size_t t = 0; t < tk.size(); ++t) {
+    for (std::size_t t = ctx.dateline_end; t < tk.size(); ++t) {
       if (!tk[t].word) continue;
       if (mention_at[t] >= 0) {
         // Compounds are mentions that are also triggers: "Moscow-mediated".
@@ -705,7 +816,8 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
 
     // Units for the parser: a multi-word nominal mention is one proper-noun word.
     SentenceView view{sent, ms, {}, std::vector<int>(tk.size(), -1), {}};
-    for (std::size_t t = 0; t < tk.size();) {
+    // The dateline stays out of the parse; its tokens have no unit.
+    for (std::size_t t = ctx.dateline_end; t < tk.size();) {
       Unit u{t, t + 1, -1};
       if (mention_at[t] >= 0 && !ms[mention_at[t]].adjectival && !ms[mention_at[t]].pronoun) {
         u.last = ms[mention_at[t]].last;
@@ -802,6 +914,8 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
           break;
         }
         if (!tk[x].word && tk[x].fold != "'s" && tk[x].fold != "'") break;
+        if (kPrepositions.count(tk[x].fold)) break;  // "offer to host talks": another phrase
+        if (view.unit_of[x] < 0) break;
         if (view.parse.ok && !view.parse.tags[view.unit_of[x]].empty() &&
             view.parse.tags[view.unit_of[x]][0] == 'v')
           break;
@@ -819,8 +933,20 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         std::vector<int> ids;
         view.mentions_of(w, ids);
         if (ids.empty() && w >= 0 && p.pos != "compound" && !kNonActorHeads.count(tok_fold(w))) {
-          // A measure stands for its author: "vetoed a Western resolution".
-          for (std::size_t x = view.units[w].first; x < view.units[w].last; ++x)
+          // A measure stands for its author: "a resolution drafted by Western
+          // powers", else the actor modifying it: "vetoed a Western resolution".
+          view.each_link(w, [&](const std::string& lab, int part, bool left) {
+            if (left && SentenceView::starts(lab, "Mv")) view.mentions_of(view.passive_agent(part), ids);
+            return !ids.empty();
+          });
+          // The parse may hang "drafted by X" elsewhere: look right of the noun too.
+          for (std::size_t x = view.units[w].last; ids.empty() && x + 2 < tk.size() && x < view.units[w].last + 6; ++x) {
+            if (clause_break(tk[x])) break;
+            if (kAuthorParticiples.count(tk[x].fold) && tk[x + 1].fold == "by" && mention_at[x + 2] >= 0 &&
+                !ms[mention_at[x + 2]].adjectival)
+              coordinated(mention_at[x + 2], ids);
+          }
+          if (ids.empty())
             for (int mm : np_modifiers(view.units[w].first)) ids.push_back(mm);
         }
         out.insert(out.end(), ids.begin(), ids.end());
@@ -867,6 +993,15 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
             break;
           case Kind::Possessor:
             out = np_modifiers(t);
+            if (out.empty() && p.pos == "noun") {
+              // "France carried out air-strikes against ISIL", "begin talks with
+              // Russia": a noun that is the object of a verb is that verb's act.
+              view.each_link(u, [&](const std::string& lab, int v, bool left) {
+                if (!left && lab[0] == 'O' && kLightVerbs.count(tk[view.units[v].first].fold))
+                  add_word(view.subject(v));
+                return !out.empty();
+              });
+            }
             break;
           case Kind::Host:
             add_word(view.host(u));
@@ -1088,6 +1223,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       bool shallow = false;
       auto sources = resolve_role(p.source, t, p, shallow);
       auto targets = resolve_role(p.target, t, p, shallow);
+      if (p.source.kind == Kind::Prep && p.target.kind == Kind::Prep && p.source.preps == p.target.preps) {
+        // "clashes between X and Y": each party acts on the other.
+        targets = sources;
+      } else if (targets.empty() && sources.size() >= 2 && relation_symmetric(p.relation)) {
+        // "Russia and Estonia exchange spies", "Obama and Putin met": a symmetric
+        // act between coordinated subjects.
+        targets = sources;
+      }
       if ((sources.empty() || targets.empty()) && view.parse.ok && p.pos == "verb") {
         if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
         continue;
