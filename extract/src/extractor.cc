@@ -268,6 +268,12 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     }
     if (hit && capital) {
       Mention m{i, best, hit->ref(), false, false, false};
+      // "Taliban forces", "ISIS militants": a group's fighters are the group.
+      if (hit->kind == "group") {
+        const Agent* agent = nullptr;
+        const std::size_t e = agent_at(best, &agent);
+        if (agent && e > best && agent->kind != "state") m.last = e;
+      }
       // "United States military", "Russia's Foreign Ministry": a state and an agent noun.
       if (const Actor* st = state_of(hit)) {
         std::size_t k = best;
@@ -346,7 +352,9 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
       static const std::unordered_set<std::string> kBareInstitutions = {
           "government", "regime", "authorities", "administration", "ministry", "foreign ministry",
           "cabinet", "parliament", "congress", "leadership", "junta", "interim government"};
-      const bool institution = agent && (agent->kind != "state" || kBareInstitutions.count(agent->noun));
+      // A bare weapon that is also an act ("airstrikes against rebels") is the act.
+      const bool institution = agent && (agent->kind != "state" || kBareInstitutions.count(agent->noun)) &&
+                               (agent->kind != "force" || patterns_.lookup("noun", tk[e - 1].fold).empty());
       if (agent && e > i && institution && (definite || (plural && agent->kind != "state"))) {
         // A bare "rebels" or "opposition" is the country last named with such a
         // group (else the document's); a bare "the government" is the
@@ -770,7 +778,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     // "a member of his Fidesz party": the party of the person "his" refers to.
     for (const Mention& g : ms) {
       if (g.actor.kind != "group" || g.first == 0) continue;
-      const bool party = (g.last < tk.size() && tk[g.last].fold == "party") ||
+      const bool party = (g.last < tk.size() && tk[g.last].fold == "party") || tk[g.last - 1].fold == "party" ||
                          g.actor.name.find("Party") != std::string::npos;
       if (!party) continue;
       for (const Mention& pr : ms)
@@ -932,7 +940,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       auto add_word = [&](int w) {
         std::vector<int> ids;
         view.mentions_of(w, ids);
-        if (ids.empty() && w >= 0 && p.pos != "compound" && !kNonActorHeads.count(tok_fold(w))) {
+        if (ids.empty() && w >= 0 && p.pos != "compound" && kNonActorHeads.count(tok_fold(w))) {
+          // A place stands for whoever the text says holds it ("rebel-held town"), no one else.
+          for (int mm : np_modifiers(view.units[w].first)) {
+            const std::string& f = tk[ms[mm].last - 1].fold;
+            for (const char* held : {"-held", "-controlled", "-occupied"})
+              if (f.ends_with(held)) ids.push_back(mm);
+          }
+        } else if (ids.empty() && w >= 0 && p.pos != "compound") {
           // A measure stands for its author: "a resolution drafted by Western
           // powers", else the actor modifying it: "vetoed a Western resolution".
           view.each_link(w, [&](const std::string& lab, int part, bool left) {
