@@ -75,6 +75,10 @@ const std::unordered_set<std::string> kLightVerbs = {
 // "a resolution drafted by Western powers": participles that name a measure's author.
 const std::unordered_set<std::string> kAuthorParticiples = {"drafted", "sponsored", "proposed", "submitted",
                                                             "tabled", "written", "introduced", "put"};
+// Verbs that call off the act they govern: "calls off airstrikes", "halted the offensive".
+const std::unordered_set<std::string> kCancelVerbs = {
+    "call", "calls", "called", "calling", "halt", "halts", "halted", "suspend", "suspends", "suspended",
+    "cancel", "cancels", "cancelled", "canceled", "abandon", "abandons", "abandoned"};
 const std::unordered_set<std::string> kPronounsIt = {"it", "its"};
 const std::unordered_set<std::string> kPronounsHe = {"he", "him", "his"};
 const std::unordered_set<std::string> kPronounsThey = {"they", "them", "their"};
@@ -353,8 +357,13 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
           "government", "regime", "authorities", "administration", "ministry", "foreign ministry",
           "cabinet", "parliament", "congress", "leadership", "junta", "interim government"};
       // A bare weapon that is also an act ("airstrikes against rebels") is the act.
+      // Bare weapons ("missiles", "jets") are more often what is supplied than who acts.
+      static const std::unordered_set<std::string> kBareForces = {
+          "military", "army", "troops", "soldiers", "forces", "security forces", "government forces",
+          "armed forces", "air force", "navy", "police", "riot police", "police officers", "policemen",
+          "militia", "militias", "border guards", "special forces"};
       const bool institution = agent && (agent->kind != "state" || kBareInstitutions.count(agent->noun)) &&
-                               (agent->kind != "force" || patterns_.lookup("noun", tk[e - 1].fold).empty());
+                               (agent->kind != "force" || kBareForces.count(agent->noun));
       if (agent && e > i && institution && (definite || (plural && agent->kind != "state"))) {
         // A bare "rebels" or "opposition" is the country last named with such a
         // group (else the document's); a bare "the government" is the
@@ -514,6 +523,7 @@ struct SentenceView {
       int next = -1, result = -1;
       each_link(w, [&](const std::string& lab, int o, bool left) {
         if (!left && starts(lab, "MX")) result = o;
+        else if (!left && starts(lab, "SJ")) next = o;  // "X, the movement and an ally of Y"
         else if (!left && lab[0] == 'O') result = subject(o);
         else if (!left && (lab[0] == 'J' || lab[0] == 'M')) next = o;
         return result >= 0;
@@ -923,6 +933,10 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         }
         if (!tk[x].word && tk[x].fold != "'s" && tk[x].fold != "'") break;
         if (kPrepositions.count(tk[x].fold)) break;  // "offer to host talks": another phrase
+        // The noun phrase starts at its article or at a conjunction.
+        const std::string& f = tk[x].fold;
+        if (f == "a" || f == "an" || f == "the" || f == "and" || f == "or" || f == "," || f == "this" || f == "that")
+          break;
         if (view.unit_of[x] < 0) break;
         if (view.parse.ok && !view.parse.tags[view.unit_of[x]].empty() &&
             view.parse.tags[view.unit_of[x]][0] == 'v')
@@ -931,6 +945,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       return out;
     };
 
+    bool cancelled = false;  // set by resolve_role when a cancelling verb governs the trigger
     auto resolve_role = [&](const ArgumentRole& role, std::size_t t, const RelationPattern& p,
                             bool& shallow) -> std::vector<int> {
       std::vector<int> out;
@@ -1008,6 +1023,18 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
             break;
           case Kind::Possessor:
             out = np_modifiers(t);
+            if (out.empty() && p.pos == "noun" && t >= 2) {
+              // "The Syrian government calls off airstrikes": the subject's own act, cancelled.
+              std::size_t v = t - 1;
+              if (v > 0 && (tk[v].fold == "the" || tk[v].fold == "its" || tk[v].fold == "planned")) --v;
+              if (tk[v].fold == "off" && v > 0 && kCancelVerbs.count(tk[v - 1].fold)) {
+                add_word(view.subject(view.unit_of[v - 1]));
+                cancelled = !out.empty();
+              } else if (kCancelVerbs.count(tk[v].fold) && tk[v].fold.find("call") == std::string::npos) {
+                add_word(view.subject(view.unit_of[v]));
+                cancelled = !out.empty();
+              }
+            }
             if (out.empty() && p.pos == "noun") {
               // "France carried out air-strikes against ISIL", "begin talks with
               // Russia": a noun that is the object of a verb is that verb's act.
@@ -1124,6 +1151,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       std::string modality;
       const Mention* speaker;
       scope(t, p, negated, modality, speaker);
+      negated = negated || cancelled;
       std::string relation = p.relation;
       if (negated && !p.negated_as.empty()) {
         // "could not accept" is a rejection that happened, not a possible acceptance.
@@ -1236,6 +1264,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (!has) continue;
       }
       bool shallow = false;
+      cancelled = false;
       auto sources = resolve_role(p.source, t, p, shallow);
       auto targets = resolve_role(p.target, t, p, shallow);
       if (p.source.kind == Kind::Prep && p.target.kind == Kind::Prep && p.source.preps == p.target.preps) {
@@ -1245,6 +1274,20 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         // "Russia and Estonia exchange spies", "Obama and Putin met": a symmetric
         // act between coordinated subjects.
         targets = sources;
+      }
+      if (!sources.empty() && targets.empty() && view.parse.ok && p.pos == "verb" &&
+          p.target.kind == Kind::Prep) {
+        // The parse found the actor but lost the prepositional phrase ("plans to
+        // deliver a batch of jets to the Syrian air force"): read it off the words.
+        bool unused = false;
+        SyntaxParse saved = std::move(view.parse);
+        view.parse = SyntaxParse{};
+        targets = resolve_role(p.target, t, p, unused);
+        view.parse = std::move(saved);
+        if (!targets.empty()) {
+          emit(p, t, sources, targets, true);
+          continue;
+        }
       }
       if ((sources.empty() || targets.empty()) && view.parse.ok && p.pos == "verb") {
         if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
