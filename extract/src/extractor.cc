@@ -955,6 +955,10 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       auto add_word = [&](int w) {
         std::vector<int> ids;
         view.mentions_of(w, ids);
+        if (ids.empty() && w >= 0 && static_cast<std::size_t>(w) + 1 < view.units.size() &&
+            view.units[w + 1].mention >= 0 && ms[view.units[w + 1].mention].actor.kind == "person" &&
+            (!patterns_.lookup("title", tok_fold(w)).empty() || !patterns_.lookup("title-of", tok_fold(w)).empty()))
+          ids.push_back(view.units[w + 1].mention);  // "strip President Otto Pérez": the titled person
         if (ids.empty() && w >= 0 && p.pos != "compound" && kNonActorHeads.count(tok_fold(w))) {
           // A place stands for whoever the text says holds it ("rebel-held town"), no one else.
           for (int mm : np_modifiers(view.units[w].first)) {
@@ -1275,7 +1279,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         // act between coordinated subjects.
         targets = sources;
       }
-      if (!sources.empty() && targets.empty() && view.parse.ok && p.pos == "verb" &&
+      if (!sources.empty() && targets.empty() && view.parse.ok && (p.pos == "verb" || p.pos == "noun") &&
           p.target.kind == Kind::Prep) {
         // The parse found the actor but lost the prepositional phrase ("plans to
         // deliver a batch of jets to the Syrian air force"): read it off the words.
