@@ -71,7 +71,8 @@ const std::unordered_set<std::string> kLightVerbs = {
     "conduct", "conducts", "conducted", "stage", "stages", "staged", "mount", "mounts", "mounted",
     "begin", "begins", "began", "start", "starts", "started", "hold", "holds", "held", "resume",
     "resumes", "resumed", "open", "opens", "opened", "make", "makes", "made", "issue", "issues",
-    "issued", "step", "stepped", "intensify", "intensified"};
+    "issued", "step", "stepped", "intensify", "intensified", "announce", "announces", "announced",
+    "reach", "reaches", "reached", "sign", "signs", "signed", "strike", "strikes", "struck"};
 // "a resolution drafted by Western powers": participles that name a measure's author.
 const std::unordered_set<std::string> kAuthorParticiples = {"drafted", "sponsored", "proposed", "submitted",
                                                             "tabled", "written", "introduced", "put"};
@@ -1043,8 +1044,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
               // "France carried out air-strikes against ISIL", "begin talks with
               // Russia": a noun that is the object of a verb is that verb's act.
               view.each_link(u, [&](const std::string& lab, int v, bool left) {
-                if (!left && lab[0] == 'O' && kLightVerbs.count(tk[view.units[v].first].fold))
+                if (!left && lab[0] == 'O' && kLightVerbs.count(tk[view.units[v].first].fold)) {
                   add_word(view.subject(v));
+                  if (out.empty()) {
+                    // The parse lost the verb's subject: the nearest actor before it.
+                    const int m = nearest_left(view.units[v].first);
+                    if (m >= 0) coordinated(m, out);
+                  }
+                }
                 return !out.empty();
               });
             }
