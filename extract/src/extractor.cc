@@ -715,6 +715,11 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     auto leader = [&](const Mention& person, const Mention* org, const std::string& kind, std::size_t tb,
                       std::size_t te) {
       ActorRef target;
+      // "Commission President Juncker", "Vice President Biden": a capitalised word
+      // we do not know before the title makes it someone else's office.
+      if (!org && tb > 0 && tk[tb - 1].word && tk[tb - 1].capitalized && tb - 1 > ctx.dateline_end &&
+          !mention_at_token(tb - 1))
+        return;
       if (org) target = org->actor;
       else if (kind == "title" && !person.actor.country.empty())
         if (const Actor* st = actors_.find_id("state/" + person.actor.country)) target = st->ref();
