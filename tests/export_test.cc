@@ -265,7 +265,7 @@ for row in g.query(AG + "SELECT ?d WHERE { ?r ag:relationType ag:supplies ; ag:f
 TEST_CASE("DOT is built with cgraph and accepted by dot", "[export]") {
   const std::string dot = actorgraph::exporter::to_dot(seed_graph());
   CHECK(dot.find("digraph actorgraph") != std::string::npos);
-  CHECK(dot.find("rankdir=LR") != std::string::npos);
+  CHECK(dot.find("rankdir=TB") != std::string::npos);
   CHECK(dot.find("\"state/RUS\"") != std::string::npos);
   CHECK(dot.find("\"supplies \u00d72\"") != std::string::npos);
   CHECK(dot.find("\"not rejects \u00d71\"") != std::string::npos);

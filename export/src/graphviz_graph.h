@@ -37,8 +37,16 @@ class GraphvizScope {
   agusererrf previous_;
 };
 
+/// How to draw: the layout engine the attributes are tuned for (stored as
+/// the graph's `layout` attribute too, so `dot -Tsvg file.dot` lays the
+/// file out with it) and whether to add the legend.
+struct Drawing {
+  std::string layout = "dot";
+  bool legend = true;
+};
+
 /// Builds the drawing graph. `disc` may be null (cgraph's default
 /// discipline). Requires a live GraphvizScope. Throws ExportError.
-AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc);
+AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Drawing& drawing);
 
 }  // namespace actorgraph::exporter::detail

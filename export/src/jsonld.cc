@@ -19,9 +19,11 @@
 //   "supplies": [{"@id": "person/bashar-al-assad"}]. Symmetric types are
 //   stated in both directions. relationType is coerced to @vocab, so its
 //   value is the same property IRI as the direct edge.
-// - "evidence" is prov:wasDerivedFrom: a relation is derived from each
-//   evidence node (an Evidence with document, sentence, start, end, date,
-//   trigger, modality, confidence, and where known attributedTo and item).
+// - Provenance is PROV-O: "evidence" is prov:wasDerivedFrom (a relation is
+//   derived from each evidence node: an Evidence with document, sentence,
+//   start, end, date, trigger, modality, confidence, and where known item
+//   and attributedTo), and "attributedTo" is prov:wasAttributedTo (the
+//   statement is attributed to the actor the sentence quotes).
 // - Dates are xsd:date, counts and offsets xsd:integer. Empty dates are left
 //   out rather than written as invalid xsd:date literals.
 
@@ -85,7 +87,7 @@ void write_context(Writer& writer) {
   term(writer, "source", "", "@id");
   term(writer, "target", "", "@id");
   term(writer, "relationType", "", "@vocab");
-  term(writer, "attributedTo", "", "@id");
+  term(writer, "attributedTo", "prov:wasAttributedTo", "@id");
   key(writer, "evidence");
   writer.StartObject();
   member(writer, "@id", "prov:wasDerivedFrom");

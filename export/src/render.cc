@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "actorgraph/export/diagram.h"
 #include "actorgraph/export/writers.h"
 #include "actorgraph/extract/error.h"
 #include "graphviz_graph.h"
@@ -42,10 +43,9 @@ class LayoutGuard {
   Agraph_t* graph_;
 };
 
-}  // namespace
-
-void render_file(const graph::ActorGraph& graph, const std::string& path,
-                 const std::string& format, const std::string& layout) {
+void render_shown(const graph::ActorGraph& graph, const std::string& path,
+                  const std::string& format, const DiagramOptions& options) {
+  const std::string layout = choose_layout(graph, options);
   std::unique_ptr<char, RenderDataFree> data;
   unsigned int length = 0;
   {
@@ -55,7 +55,7 @@ void render_file(const graph::ActorGraph& graph, const std::string& path,
     if (!context) throw ExportError(path + ": cannot render: no Graphviz context");
     detail::AgraphPtr g;
     try {
-      g = detail::build_agraph(graph, nullptr);
+      g = detail::build_agraph(graph, nullptr, {layout, options.legend});
     } catch (const ExportError& error) {
       throw ExportError(path + ": cannot render: " + error.what());
     }
@@ -76,6 +76,21 @@ void render_file(const graph::ActorGraph& graph, const std::string& path,
   write_atomically(path, [&](std::ostream& out) {
     if (length > 0) out.write(data.get(), static_cast<std::streamsize>(length));
   });
+}
+
+}  // namespace
+
+void render_file(const graph::ActorGraph& graph, const std::string& path, const std::string& format,
+                 const DiagramOptions& options) {
+  if (!options.filters()) return render_shown(graph, path, format, options);
+  render_shown(filter_graph(graph, options), path, format, options);
+}
+
+void render_file(const graph::ActorGraph& graph, const std::string& path, const std::string& format,
+                 const std::string& layout) {
+  DiagramOptions options;
+  options.layout = layout;
+  render_file(graph, path, format, options);
 }
 
 }  // namespace actorgraph::exporter
