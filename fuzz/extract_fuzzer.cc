@@ -1,0 +1,42 @@
+// The whole extract stage on arbitrary text: the bundled dictionaries,
+// patterns, boilerplate and abbreviations, with the Link Grammar parser
+// (built once: loading its dictionary takes a second). Inputs are capped at
+// 4 KiB so that each run stays well inside libFuzzer's time limit.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "actorgraph/extract/pipeline.h"
+#include "fuzz_support.h"
+
+namespace {
+std::unique_ptr<actorgraph::extract::Pipeline> pipeline;
+constexpr std::size_t kMaxInput = 4096;
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  actorgraph::extract::DataOptions options;
+  options.data_dir = actorgraph::fuzz::data_dir();
+  options.parse = true;
+  pipeline = std::make_unique<actorgraph::extract::Pipeline>(options);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size > kMaxInput) return 0;
+  actorgraph::extract::Document doc;
+  doc.id = "fuzz";
+  doc.origin = "fuzz";
+  doc.date = "2024-01-01";
+  doc.text.assign(reinterpret_cast<const char*>(data), size);
+  actorgraph::extract::repair_utf8(doc.text);  // as the reader hands it over
+  for (const auto& event : pipeline->extractor->extract(doc)) {
+    if (event.source.id.empty() || event.target.id.empty()) __builtin_trap();
+    // Evidence spans are code point offsets into the document.
+    if (event.evidence.start > event.evidence.end ||
+        event.evidence.end > actorgraph::extract::codepoint_offset(doc.text, doc.text.size()))
+      __builtin_trap();
+  }
+  return 0;
+}
