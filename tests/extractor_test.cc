@@ -172,3 +172,12 @@ TEST_CASE("sentences without actors give nothing, whatever their verbs", "[extra
   CHECK(f.run("").empty());
   CHECK(f.run("\xff\xfe broken \xc3 bytes").empty());
 }
+
+TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[extract][extractor]") {
+  Boilerplate b;
+  std::istringstream in("# comment\ndrop .*+(needs|need) your (help|support).*\n");
+  REQUIRE_THROWS_WITH(b.load(in, "bp.txt"), "bp.txt:2: a quantifier follows a quantifier at '*+' (not supported)");
+  Boilerplate ok;
+  std::istringstream fine("drop a\\*+b\ndrop x.*?y\n");
+  REQUIRE_NOTHROW(ok.load(fine, "bp.txt"));
+}

@@ -107,8 +107,21 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
     if ((verb != "drop" && verb != "end") || sp == std::string::npos)
       throw DictionaryError(name + ":" + std::to_string(lineno) +
                             ": expected 'drop REGEX' or 'end REGEX', got '" + line + "'");
+    // std::regex accepts a quantifier on a quantifier (".*+") and then never
+    // finishes matching: refuse it here rather than hang on the first line.
+    const std::string source = line.substr(sp + 1);
+    for (std::size_t k = 0; k + 1 < source.size(); ++k) {
+      if (source[k] == '\\') {
+        ++k;
+        continue;
+      }
+      const char a = source[k], b = source[k + 1];
+      if ((a == '*' || a == '+' || a == '?' || a == '}') && (b == '*' || b == '+' || b == '{'))
+        throw DictionaryError(name + ":" + std::to_string(lineno) + ": a quantifier follows a quantifier at '" +
+                              source.substr(k, 2) + "' (not supported)");
+    }
     try {
-      rules_.push_back(Rule{verb == "end", std::regex(line.substr(sp + 1), std::regex::ECMAScript |
+      rules_.push_back(Rule{verb == "end", std::regex(source, std::regex::ECMAScript |
                                                                                std::regex::optimize)});
     } catch (const std::regex_error& e) {
       throw DictionaryError(name + ":" + std::to_string(lineno) + ": bad regular expression: " +
