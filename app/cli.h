@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "actorgraph/extract/document.h"
 #include "actorgraph/extract/error.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/extract/pipeline.h"
@@ -44,6 +45,8 @@ struct Common {
   bool strict = false;
   bool quiet = false;
   bool progress = false;
+  /// Extraction threads (--jobs); 0 means one per hardware thread.
+  unsigned jobs = 0;
   StderrWarnings warnings;
 };
 
@@ -55,13 +58,25 @@ struct Command {
 };
 
 /// Adds --data and --actors (and with `extraction`: --patterns, --no-parse,
-/// --parse-seconds, --strict, --progress), and --quiet.
+/// --parse-seconds, --strict, --progress, --jobs), and --quiet.
 void add_common(CLI::App* cmd, Common& c, bool extraction);
 
 /// Streams documents from `inputs` through the extractor, handing each event
 /// to `sink`; prints progress and the closing summary on stderr.
+///
+/// With c.jobs > 1 the documents are extracted on that many worker threads
+/// sharing `p` (read-only), while this thread reads the input and calls
+/// `sink` in input order: the events, and so every output, are the same for
+/// any number of jobs. At most 4 x jobs documents are in memory at once,
+/// whatever the size of the corpus. The sink is only ever called on the
+/// calling thread. Throws what the reader, the extractor or the sink throw;
+/// the workers are stopped and joined first.
+///
+/// A document for which `skip` (when given) returns true is not extracted;
+/// the summary counts it as "skipped (already merged)".
 void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::Pipeline& p,
-                    const std::function<void(const extract::Event&)>& sink);
+                    const std::function<void(const extract::Event&)>& sink,
+                    const std::function<bool(const extract::Document&)>& skip = {});
 
 /// Fills the graph's actors with what the dictionary knows (country, aliases, Wikidata).
 void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict);

@@ -38,7 +38,7 @@ struct SyntaxParse {
 struct ParserOptions {
   double max_seconds = 1.0;   ///< parse time limit per sentence
   int max_null_count = 2;     ///< words that may stay unlinked
-  std::size_t max_words = 60; ///< longer sentences are not parsed (fallback instead)
+  std::size_t max_words = 40; ///< longer sentences are not parsed (fallback instead)
 };
 
 class LinkParser {
