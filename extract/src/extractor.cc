@@ -556,7 +556,9 @@ struct SentenceView {
       // "U.S. Secretary of State Hillary Clinton": an office right before a
       // name is that person's title, and the person is the argument.
       const Mention& m = mentions[units[u].mention];
-      if (m.composed && m.actor.kind == "state" && static_cast<std::size_t>(u) + 1 < units.size() &&
+      // Likewise "the President of Colombia Juan Manuel Santos".
+      const bool of_title = m.first >= 2 && s.tokens[m.first - 1].fold == "of" && s.tokens[m.first - 2].capitalized;
+      if ((m.composed || of_title) && m.actor.kind != "person" && static_cast<std::size_t>(u) + 1 < units.size() &&
           units[u + 1].mention >= 0 && mentions[units[u + 1].mention].actor.kind == "person") {
         out.push_back(units[u + 1].mention);
         return;
@@ -845,10 +847,13 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     }
     std::size_t nominal = 0;
     for (const auto& m : ms) nominal += m.adjectival ? 0 : 1;
-    if (triggers.empty() || ms.size() < 2 || nominal == 0) {
-      events.insert(events.end(), found.begin(), found.end());
-      continue;
-    }
+    // A relation needs two different actors: with fewer, the parse cannot
+    // add anything (the titles above still count).
+    std::set<std::string> distinct;
+    for (const auto& m : ms) distinct.insert(m.actor.id);
+    const bool worth_parsing = !triggers.empty() && distinct.size() >= 2 && nominal > 0;
+    if (worth_parsing) {
+
     ++stats_.candidate_sentences;
 
     // Units for the parser: a multi-word nominal mention is one proper-noun word.
@@ -1212,6 +1217,17 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       if (p.source.kind != Kind::Subject || t == 0) return std::nullopt;
       std::size_t x = t;
       while (x > 0 && mention_at[x - 1] < 0 && tk[x - 1].fold.ends_with("ly")) --x;
+      if (x > 0 && tk[x - 1].fold == "and" && p.target.kind == Kind::Object) {
+        // "Hungary responded angrily ... and accused Croatia": the second verb of a
+        // coordination shares the subject that opens the sentence.
+        std::size_t first = ctx.dateline_end;
+        if (first < tk.size() && tk[first].fold == "the") ++first;
+        if (first < tk.size() && mention_at[first] >= 0 && !ms[mention_at[first]].adjectival &&
+            !ms[mention_at[first]].pronoun && t + 1 < tk.size() && mention_at[t + 1] >= 0 &&
+            !ms[mention_at[t + 1]].adjectival && mention_at[t + 1] != mention_at[first])
+          return std::make_pair(std::vector<int>{mention_at[first]}, std::vector<int>{mention_at[t + 1]});
+        return std::nullopt;
+      }
       if (x == 0 || mention_at[x - 1] < 0) return std::nullopt;
       const Mention& subj = ms[mention_at[x - 1]];
       if (subj.adjectival || subj.pronoun) return std::nullopt;
@@ -1324,6 +1340,8 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       }
       emit(p, t, sources, targets, shallow);
     }
+
+    }  // worth_parsing
 
     // One instance per (source, relation, target, negated) and sentence: the most confident.
     std::map<std::tuple<std::string, std::string, std::string, bool>, std::size_t> seen;
