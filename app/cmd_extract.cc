@@ -38,7 +38,10 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
   add_common(ext, common, true);
   out.push_back({ext, [x, &common] {
                    extract::Pipeline p(common.data);
-                   if (x->trace) p.extractor->set_trace([](const std::string& s) { std::cerr << s << "\n"; });
+                   if (x->trace) {
+                     common.jobs = 1;  // trace lines from several workers would interleave
+                     p.extractor->set_trace([](const std::string& s) { std::cerr << s << "\n"; });
+                   }
                    std::ios::sync_with_stdio(false);
                    run_extraction(x->inputs, common, p,
                                   [&](const extract::Event& e) { std::cout << extract::to_json_line(e) << '\n'; });
@@ -55,13 +58,29 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
                    while (std::getline(std::cin, line)) {
                      if (!line.empty() && line.back() == '\r') line.pop_back();
                      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-                     const auto ref = p.actors.resolve(line);
+                     // The lookup answer of ONTOLOGY.md. "id", "name" and "kind" are the best
+                     // reading (what score.py reads); an ambiguous name (several actors share
+                     // the alias with equal rank) also lists every reading, best first:
+                     //   {"query": "Khan", "id": "person/a-khan", "name": "A Khan", "kind": "person",
+                     //    "candidates": [{"id": ..., "name": ..., "kind": ...}, ...]}
+                     const auto found = p.actors.candidates(line);
                      std::cout << "{\"query\": " << json_string(line) << ", ";
-                     if (ref)
-                       std::cout << "\"id\": " << json_string(ref->id) << ", \"name\": " << json_string(ref->name)
-                                 << ", \"kind\": " << json_string(ref->kind) << "}\n";
-                     else
+                     if (found.empty()) {
                        std::cout << "\"id\": null, \"name\": null, \"kind\": null}\n";
+                       continue;
+                     }
+                     auto fields = [](const extract::ActorRef& r) {
+                       return "\"id\": " + json_string(r.id) + ", \"name\": " + json_string(r.name) +
+                              ", \"kind\": " + json_string(r.kind);
+                     };
+                     std::cout << fields(found.front());
+                     if (found.size() > 1) {
+                       std::cout << ", \"candidates\": [";
+                       for (std::size_t i = 0; i < found.size(); ++i)
+                         std::cout << (i ? ", {" : "{") << fields(found[i]) << "}";
+                       std::cout << "]";
+                     }
+                     std::cout << "}\n";
                    }
                    return kExitOk;
                  }});
