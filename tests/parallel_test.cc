@@ -94,7 +94,7 @@ TEST_CASE("build writes the same JSON-LD for any --jobs", "[parallel][cli]") {
   }
 }
 
-TEST_CASE("--jobs rejects 0 as a usage error", "[parallel][cli]") {
+TEST_CASE("option --jobs rejects 0 as a usage error", "[parallel][cli]") {
   CHECK(run(kBin + " extract --jobs 0 " + kExamples + " >/dev/null 2>&1").status == 2);
 }
 

@@ -177,7 +177,7 @@ TEST_CASE("bad JSON Lines are warned about by file and line, the rest is process
   CHECK(has_doc(docs, "last"));
 }
 
-TEST_CASE("--strict stops at the first bad line with exit 1 and writes nothing", "[robustness]") {
+TEST_CASE("option --strict stops at the first bad line with exit 1 and writes nothing", "[robustness]") {
   // What the program does (docs/robustness.md): under --strict every input
   // warning the reader would give is an error, so the run stops there (exit
   // 1) and `build` writes no output; exit 3 is left for warnings that do not
