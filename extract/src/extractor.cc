@@ -115,8 +115,8 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
         ++k;
         continue;
       }
-      const char a = source[k], b = source[k + 1];
-      if ((a == '*' || a == '+' || a == '?' || a == '}') && (b == '*' || b == '+' || b == '{'))
+      const char q1 = source[k], q2 = source[k + 1];
+      if ((q1 == '*' || q1 == '+' || q1 == '?' || q1 == '}') && (q2 == '*' || q2 == '+' || q2 == '{'))
         throw DictionaryError(name + ":" + std::to_string(lineno) + ": a quantifier follows a quantifier at '" +
                               source.substr(k, 2) + "' (not supported)");
     }
