@@ -470,6 +470,18 @@ struct SentenceView {
         found = subject(o, depth + 1);
       } else if (!left && (starts(lab, "Mg") || starts(lab, "Mv"))) {
         found = o;
+        // "a resolution at the Security Council supporting X": a participle after
+        // a place phrase modifies the noun the phrase belongs to.
+        each_link(o, [&](const std::string& l2, int prep, bool left2) {
+          if (left2 || l2[0] != 'J') return false;
+          const std::string& pf = tok(prep).fold;
+          if (pf != "at" && pf != "in" && pf != "on") return false;
+          each_link(prep, [&](const std::string& l3, int head, bool left3) {
+            if (!left3 && starts(l3, "Mp")) found = head;
+            return false;
+          });
+          return true;
+        });
       }
       return found >= 0;
     });
@@ -1320,8 +1332,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         // act between coordinated subjects.
         targets = sources;
       }
-      if (!sources.empty() && targets.empty() && view.parse.ok && (p.pos == "verb" || p.pos == "noun") &&
-          p.target.kind == Kind::Prep) {
+      bool rescued = false;
+      if ((!sources.empty() || p.relation == "protests_against") && targets.empty() && view.parse.ok &&
+          (p.pos == "verb" || p.pos == "noun") && p.target.kind == Kind::Prep) {
         // The parse found the actor but lost the prepositional phrase ("plans to
         // deliver a batch of jets to the Syrian air force"): read it off the words.
         bool unused = false;
@@ -1329,10 +1342,22 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         view.parse = SyntaxParse{};
         targets = resolve_role(p.target, t, p, unused);
         view.parse = std::move(saved);
-        if (!targets.empty()) {
-          emit(p, t, sources, targets, true);
-          continue;
+        rescued = !targets.empty();
+      }
+      if (p.relation == "protests_against" && sources.empty() && targets.size() == 1) {
+        // "protests began against President Bashar Assad": unnamed protesters
+        // are the people of the target's country.
+        const ActorRef& tg = ms[targets[0]].actor;
+        const Actor* st = tg.kind == "state" ? actors_.find_id(tg.id)
+                          : !tg.country.empty() ? actors_.find_id("state/" + tg.country) : nullptr;
+        if (const Agent* ag = actors_.find_agent("protesters"); st && ag && ag->kind == "group") {
+          ms.push_back(Mention{t, t + 1, actors_.compose(*st, *ag), false, false, true});
+          sources.push_back(static_cast<int>(ms.size()) - 1);
         }
+      }
+      if (rescued) {
+        if (!sources.empty()) emit(p, t, sources, targets, true);
+        continue;
       }
       if ((sources.empty() || targets.empty()) && view.parse.ok && p.pos == "verb") {
         if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
