@@ -582,6 +582,13 @@ struct SentenceView {
       if (starts(lab, "SJ")) mentions_of(o, out, depth + 1);
       // "strip President Otto Pérez": the title heads the name (G, GN).
       else if (left && lab[0] == 'G' && units[o].mention >= 0) out.push_back(units[o].mention);
+      // "the President of Colombia Juan Manuel Santos": the title stands for the named person.
+      else if (left && lab[0] == 'M' && tok(u).capitalized && tok(o).fold == "of")
+        each_link(o, [&](const std::string& l2, int w, bool left2) {
+          if (left2 && l2[0] == 'J' && units[w].mention >= 0 && mentions[units[w].mention].actor.kind == "person")
+            out.push_back(units[w].mention);
+          return false;
+        });
       return false;
     });
   }
@@ -1278,7 +1285,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
           if (std::find(p.target.preps.begin(), p.target.preps.end(), tk[y].fold) == p.target.preps.end()) continue;
           for (std::size_t z = y + 1; z < tk.size() && z <= y + 3; ++z)
             if (mention_at[z] >= 0) {
-              tgt.push_back(mention_at[z]);
+              if (!ms[mention_at[z]].adjectival) tgt.push_back(mention_at[z]);
               break;
             }
         }
@@ -1289,6 +1296,16 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       return std::make_pair(src, tgt);
     };
 
+    // Closures without a named target ("Denmark reopens rail services to
+    // Germany after closing rail lines"): they take the target of the
+    // subject's other relation in the sentence.
+    struct Orphan {
+      const RelationPattern* pattern;
+      std::size_t token;
+      std::vector<int> sources;
+    };
+    std::vector<Orphan> orphans;
+    const std::size_t found_before = found.size();
     for (const auto& trig : triggers) {
       const RelationPattern& p = *trig.pattern;
       const std::size_t t = trig.token;
@@ -1359,6 +1376,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (!sources.empty()) emit(p, t, sources, targets, true);
         continue;
       }
+      if (p.relation == "sanctions" && !sources.empty() && targets.empty() && t > 0 &&
+          tk[t].fold.ends_with("ing") && (tk[t - 1].fold == "after" || tk[t - 1].fold == "before"))
+        orphans.push_back({&p, t, sources});
       if ((sources.empty() || targets.empty()) && view.parse.ok && p.pos == "verb") {
         if (auto h = headline_reading(t, p)) emit(p, t, h->first, h->second, true);
         continue;
@@ -1366,6 +1386,18 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       emit(p, t, sources, targets, shallow);
     }
 
+    for (const auto& o : orphans) {
+      std::vector<int> targets;
+      for (std::size_t k = found_before; k < found.size(); ++k)
+        for (int src : o.sources)
+          if (found[k].source.id == ms[src].actor.id && found[k].relation != "sanctions")
+            for (std::size_t mi = 0; mi < ms.size(); ++mi)
+              if (ms[mi].actor.id == found[k].target.id && !ms[mi].adjectival) {
+                targets.push_back(static_cast<int>(mi));
+                break;
+              }
+      if (!targets.empty()) emit(*o.pattern, o.token, o.sources, targets, true);
+    }
     }  // worth_parsing
 
     // One instance per (source, relation, target, negated) and sentence: the most confident.
