@@ -1096,6 +1096,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
                 }
                 return !out.empty();
               });
+              // The parse may not link the light verb at all ("agrees to begin
+              // military to military talks with Russia"): read it off the words.
+              for (std::size_t x = t; out.empty() && x-- > 0 && t - x <= 5;) {
+                if (clause_break(tk[x]) || tk[x].text == "," || mention_at[x] >= 0) break;
+                if (!kLightVerbs.count(tk[x].fold)) continue;
+                const int m = nearest_left(x);
+                if (m >= 0) coordinated(m, out);
+              }
             }
             break;
           case Kind::Host:
