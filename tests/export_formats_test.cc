@@ -14,13 +14,18 @@
 #include <string>
 #include <vector>
 
+#include <boost/range/iterator_range.hpp>
+#include <rapidjson/document.h>
+
 #include "actorgraph/export/diagram.h"
 #include "actorgraph/export/event_codes.h"
 #include "actorgraph/export/formats.h"
 #include "actorgraph/export/writers.h"
+#include "actorgraph/extract/document.h"
 #include "actorgraph/extract/error.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/actor_graph.h"
+#include "actorgraph/graph/query.h"
 #include "support.h"
 
 namespace {
@@ -290,6 +295,121 @@ TEST_CASE("JSON-LD: Apache Jena riot reads as many triples as rdflib", "[export]
   const long jena_count = std::stol(jena.out);
   CHECK(jena_count > 50);
   CHECK(jena_count == rdflib_count);
+}
+
+// Issue 6: on a graph the extractor builds from examples/news, a SPARQL query
+// over the JSON-LD (rdflib) finds the same supporters of Assad as
+// graph::supporters and as `actorgraph query supporters --json`.
+TEST_CASE("JSON-LD: SPARQL supporters equal graph::supporters and the CLI on examples/news",
+          "[export][query]") {
+  namespace graph = actorgraph::graph;
+  if (run("test -x " + kPython).status != 0) return skip(kPython + " is not installed");
+  if (!python_has("rdflib"))
+    return skip("/usr/bin/python3 has no rdflib (apt install python3-rdflib)");
+  const std::string assad = "person/bashar-al-assad";
+
+  // The graph as query_test.cc's extracted() builds it: extract, then the
+  // dictionary's knowledge on the actors (as the CLI's enrich()), finalize.
+  auto& pipeline = test_support::bundled_pipeline();
+  ActorGraph g;
+  {
+    actorgraph::extract::DocumentReader reader({std::string(ACTORGRAPH_SOURCE_DIR) + "/examples/news"});
+    actorgraph::extract::Document doc;
+    while (reader.next(doc))
+      for (const auto& e : pipeline.extractor->extract(doc)) g.add(e);
+    std::vector<graph::ActorNode> known;
+    for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
+      graph::ActorNode n = g.graph()[v];
+      if (const auto* a = pipeline.actors.find_id(n.id)) {
+        n.wikidata = a->wikidata;
+        n.aliases = a->aliases;
+        n.country = a->country;
+      } else if (const auto r = pipeline.actors.describe(n.id)) {
+        n.country = r->country;
+      } else {
+        continue;
+      }
+      known.push_back(std::move(n));
+    }
+    for (const auto& n : known) g.add_actor(n);
+    g.finalize();
+  }
+  REQUIRE(g.find(assad));
+
+  // 1. The library, default filter.
+  std::set<std::string> library;
+  for (const auto& row : graph::supporters(g, assad).rows) library.insert(row.actor.id);
+
+  TempDir dir;
+  const std::string file = dir / "news.jsonld";
+  ex::write_jsonld_file(g, file);
+
+  // 2. SPARQL over the JSON-LD, the rule of graph/query.h on the Relation
+  // nodes (one per merged edge): '+' polarity, not negated, and at least one
+  // instance that is not hypothetical (the edge's modality is "hypothetical"
+  // only when every instance is); toward the actor, or from it for the
+  // symmetric types. Self-relations never count.
+  std::string symmetric;
+  for (auto type : actorgraph::extract::relation_types())
+    if (actorgraph::extract::relation_symmetric(type) &&
+        actorgraph::extract::relation_polarity(type) == '+')
+      symmetric += (symmetric.empty() ? "ag:" : ", ag:") + std::string(type);
+  REQUIRE_FALSE(symmetric.empty());
+  const std::string actor_iri = "<https://actorgraph.org/actor/" + assad + ">";
+  const std::string sparql = R"(PREFIX ag: <https://actorgraph.org/ns#>
+SELECT DISTINCT ?s WHERE {
+  ?r a ag:Relation ; ag:polarity "+" ; ag:negated false ; ag:modality ?m .
+  FILTER (?m != "hypothetical")
+  { ?r ag:target )" + actor_iri + R"( ; ag:source ?s }
+  UNION
+  { ?r ag:source )" + actor_iri + R"( ; ag:target ?s ; ag:relationType ?t .
+    FILTER (?t IN ()" + symmetric + R"()) }
+  FILTER (?s != )" + actor_iri + R"()
+})";
+  spit(dir / "supporters.rq", sparql);
+  spit(dir / "supporters.py", R"(import sys, urllib.parse, rdflib
+g = rdflib.Graph()
+g.parse(sys.argv[1], format="json-ld")
+base = "https://actorgraph.org/actor/"
+for row in g.query(open(sys.argv[2]).read()):
+    s = str(row.s)
+    assert s.startswith(base), s
+    print("supporter", urllib.parse.unquote(s[len(base):]))
+)");
+  const auto py = run(kPython + " '" + (dir / "supporters.py") + "' '" + file + "' '" +
+                      (dir / "supporters.rq") + "' 2>&1");
+  INFO(sparql);
+  INFO(py.out);
+  REQUIRE(py.status == 0);
+  std::set<std::string> rdf;
+  for (const auto& line : lines_of(py.out))
+    if (line.rfind("supporter ", 0) == 0) rdf.insert(line.substr(10));
+
+  // 3. The real CLI on the same file.
+  const auto cli = run(kBin + " query '" + file + "' supporters \"Bashar al-Assad\" --json");
+  INFO(cli.out);
+  REQUIRE(cli.status == 0);
+  rapidjson::Document d;
+  d.Parse(cli.out.c_str());
+  REQUIRE_FALSE(d.HasParseError());
+  REQUIRE(d.IsObject());
+  REQUIRE(d.HasMember("actor"));
+  CHECK(std::string(d["actor"]["id"].GetString()) == assad);
+  REQUIRE(d.HasMember("rows"));
+  REQUIRE(d["rows"].IsArray());
+  std::set<std::string> command;
+  for (const auto& row : d["rows"].GetArray()) command.insert(row["actor"]["id"].GetString());
+
+  auto show = [](const std::set<std::string>& ids) {
+    std::string text;
+    for (const auto& id : ids) text += (text.empty() ? "" : ", ") + id;
+    return "{" + text + "}";
+  };
+  INFO("library: " << show(library) << "\nSPARQL:  " << show(rdf) << "\nCLI:     " << show(command));
+  CHECK_FALSE(library.empty());
+  CHECK(library.count("state/RUS") == 1);
+  CHECK(rdf == library);
+  CHECK(command == library);
 }
 
 TEST_CASE("GraphML: NetworkX reads nodes, edges and attributes", "[export][networkx]") {
