@@ -264,6 +264,8 @@ void add_common(CLI::App* cmd, Common& c, bool extraction) {
   if (extraction) {
     cmd->add_option("--patterns", c.data.pattern_files, "An extra relation pattern file (repeatable)");
     cmd->add_flag("!--no-parse", c.data.parse, "Skip Link Grammar: shallow pattern pass only (faster, less precise)");
+    cmd->add_flag("!--no-unknown", c.data.unknown_actors,
+                  "Do not make actors of kind unknown from person-like names no dictionary knows");
     cmd->add_option("--parse-seconds", c.data.parse_seconds, "Guard against pathological sentences: a parse gives up after 30 x this many seconds of process CPU time")
         ->capture_default_str();
     cmd->add_flag("--strict", c.strict, "Treat input warnings (bad lines, binary files) as errors");

@@ -28,6 +28,9 @@ void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out)
     run_extraction({v->corpus}, common, p, [&](const extract::Event& e) { by_doc[e.doc].push_back(e); });
     const auto ev = graph::evaluate(gold, by_doc, [&](const std::string& name) -> std::optional<std::string> {
       if (auto r = p.actors.resolve(name)) return r->id;
+      // As `resolve` answers: a person-like unknown name is its unknown actor.
+      if (common.data.unknown_actors)
+        if (auto u = p.actors.unknown_actor(name)) return u->id;
       return std::nullopt;
     });
     auto triple = [](const graph::Triple& t) {

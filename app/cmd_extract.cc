@@ -51,6 +51,7 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
                  }});
 
   auto* res = app.add_subcommand("resolve", "Read names on stdin, print one lookup answer per name on stdout");
+  res->add_flag("!--no-unknown", common.data.unknown_actors, "Answer null for names no dictionary knows");
   add_common(res, common, false);
   out.push_back({res, [&common] {
                    extract::Pipeline p(common.data, false);
@@ -63,7 +64,11 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
                      // the alias with equal rank) also lists every reading, best first:
                      //   {"query": "Khan", "id": "person/a-khan", "name": "A Khan", "kind": "person",
                      //    "candidates": [{"id": ..., "name": ..., "kind": ...}, ...]}
-                     const auto found = p.actors.candidates(line);
+                     auto found = p.actors.candidates(line);
+                     // A person-like name no dictionary knows: the `unknown` actor that
+                     // extraction makes of the same words (unless --no-unknown).
+                     if (found.empty() && common.data.unknown_actors)
+                       if (auto u = p.actors.unknown_actor(line)) found.push_back(*u);
                      std::cout << "{\"query\": " << json_string(line) << ", ";
                      if (found.empty()) {
                        std::cout << "\"id\": null, \"name\": null, \"kind\": null}\n";

@@ -361,3 +361,20 @@ TEST_CASE("describe knows every composed id", "[extract][actors]") {
   CHECK_FALSE(d.describe("force/XXX-military").has_value());
   CHECK_FALSE(d.describe("nonsense").has_value());
 }
+
+TEST_CASE("person-like names no dictionary knows are unknown actors", "[extract][actors]") {
+  ActorDictionary d;
+  std::istringstream in("state/GBR\tstate\tUnited Kingdom\tcountry=GBR\talias=UK\tadj=British\n");
+  d.load(in, "mem.tsv");
+  const auto u = d.unknown_actor("Reyaad Khan");
+  REQUIRE(u);
+  CHECK(u->id == "unknown/reyaad-khan");
+  CHECK(u->kind == "unknown");
+  CHECK(u->name == "Reyaad Khan");
+  CHECK_FALSE(d.unknown_actor("United Kingdom"));        // known
+  CHECK_FALSE(d.unknown_actor("Khan"));                  // one word
+  CHECK_FALSE(d.unknown_actor("Prime Minister Khan"));   // a title
+  CHECK_FALSE(d.unknown_actor("Syrian National Front"));  // an institution
+  CHECK_FALSE(d.unknown_actor("NEW YORK"));              // capitals only: a dateline
+  CHECK_FALSE(d.unknown_actor("reyaad khan"));           // not capitalised
+}

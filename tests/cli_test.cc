@@ -61,12 +61,16 @@ TEST_CASE("extract writes only JSON Lines events on stdout", "[cli]") {
 }
 
 TEST_CASE("resolve answers one line per name", "[cli]") {
-  const auto r = run("printf 'Assad\\nthe Kremlin\\nNo Such Actor\\n' | " + kBin + " resolve");
+  const auto r = run("printf 'Assad\\nthe Kremlin\\nno such actor\\nReyaad Khan\\n' | " + kBin + " resolve");
   REQUIRE(r.status == 0);
   CHECK(r.out ==
         "{\"query\": \"Assad\", \"id\": \"person/bashar-al-assad\", \"name\": \"Bashar al-Assad\", \"kind\": \"person\"}\n"
         "{\"query\": \"the Kremlin\", \"id\": \"state/RUS\", \"name\": \"Russia\", \"kind\": \"state\"}\n"
-        "{\"query\": \"No Such Actor\", \"id\": null, \"name\": null, \"kind\": null}\n");
+        "{\"query\": \"no such actor\", \"id\": null, \"name\": null, \"kind\": null}\n"
+        "{\"query\": \"Reyaad Khan\", \"id\": \"unknown/reyaad-khan\", \"name\": \"Reyaad Khan\", \"kind\": \"unknown\"}\n");
+  // --no-unknown answers null for names no dictionary knows.
+  const auto off = run("printf 'Reyaad Khan\\n' | " + kBin + " resolve --no-unknown");
+  CHECK(off.out == "{\"query\": \"Reyaad Khan\", \"id\": null, \"name\": null, \"kind\": null}\n");
 }
 
 TEST_CASE("build on the examples writes JSON-LD that rdflib reads and DOT that dot renders", "[cli][export]") {

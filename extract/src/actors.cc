@@ -2,6 +2,7 @@
 #include "actorgraph/extract/actors.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -684,6 +685,51 @@ std::optional<ActorRef> ActorDictionary::resolve(std::string_view name) const {
   if (k.empty()) return std::nullopt;
   if (const AliasHit hit = find_alias_best(k)) return hit.actor->ref();
   return compose_reading(*this, k);
+}
+
+std::optional<ActorRef> ActorDictionary::unknown_actor(std::string_view name) const {
+  // Words that make a capitalised phrase a title, a date or an institution
+  // rather than a person's name.
+  static const std::unordered_set<std::string> kNotNames = {
+      "president", "prime", "minister", "secretary", "general", "king", "queen", "prince", "emir",
+      "sheikh", "chancellor", "premier", "mr.", "mrs.", "ms.", "dr.", "pope", "saint", "st.", "gen.", "col.",
+      "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+      "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "party", "council", "army", "forces", "force", "front", "union", "league", "organization",
+      "organisation", "committee", "ministry", "province", "city", "university", "airport", "region",
+      "island", "islands", "peninsula", "sea", "river", "street", "square", "state", "states", "republic",
+      "kingdom", "news", "times", "post", "agency", "court", "bank", "group", "movement", "brigade",
+      "brigades", "house", "senate", "congress", "parliament", "assembly", "commission", "office",
+      "department", "national", "international", "united", "new", "north", "south", "east", "west",
+      "the", "of", "and", "in", "on", "for", "at", "to", "a", "an"};
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : name) {
+    if (c == ' ') {
+      if (!cur.empty()) words.push_back(cur), cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  if (words.size() < 2 || words.size() > 3) return std::nullopt;
+  std::string slug;
+  for (const auto& w : words) {
+    const unsigned char first = static_cast<unsigned char>(w[0]);
+    if (w.size() < 2 || !(first >= 'A' && first <= 'Z')) return std::nullopt;
+    bool lower = false;
+    for (unsigned char c : w) lower = lower || (c >= 'a' && c <= 'z') || c >= 0x80;
+    if (!lower) return std::nullopt;  // ALL CAPS is an acronym or a dateline
+    const std::string f = fold(w);
+    if (kNotNames.count(f)) return std::nullopt;
+    for (unsigned char c : f) {
+      if (c < 0x80 && !std::isalnum(c) && c != '-' && c != '\'') return std::nullopt;
+    }
+    if (!slug.empty()) slug += '-';
+    for (unsigned char c : f) slug += (c < 0x80 && std::isalnum(c)) ? static_cast<char>(c) : (c < 0x80 ? '-' : static_cast<char>(c));
+  }
+  if (resolve(name)) return std::nullopt;
+  return ActorRef{"unknown/" + slug, std::string(name), "unknown", ""};
 }
 
 std::vector<ActorRef> ActorDictionary::candidates(std::string_view name) const {

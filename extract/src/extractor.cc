@@ -239,6 +239,11 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
   for (const auto& t : tk)
     if (t.word && t.text.size() > 3) ++words, capitals += t.capitalized ? 1 : 0;
   const bool title_case = words >= 3 && capitals * 10 >= words * 6;
+  auto s_text = [&](std::size_t b, std::size_t e) {
+    std::string t;
+    for (std::size_t x = b; x < e; ++x) t += (x > b ? " " : "") + tk[x].text;
+    return t;
+  };
   auto alias_starts_at = [&](std::size_t k) {
     for (std::size_t j = k + 1; j <= std::min(n, k + max_len); ++j)
       if (!actors_.find_alias(span_key(k, j)).empty()) return true;
@@ -356,7 +361,28 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
         continue;
       }
     }
-    // 4. A bare agent noun: "the government", "rebels", "government forces". It
+    // 4. A name no dictionary knows, shaped like a person's ("Reyaad Khan"):
+    //    an actor of kind unknown (ONTOLOGY.md, the last resolution rule).
+    if (unknown_actors_ && tk[i].capitalized && !title_case) {
+      bool done = false;
+      for (std::size_t len = 3; len >= 2 && !done; --len) {
+        const std::size_t e = i + len;
+        if (e > n) continue;
+        bool ok = true;
+        for (std::size_t x = i; x < e && ok; ++x)
+          ok = tk[x].word && tk[x].capitalized && (x == i || tk[x].begin == tk[x - 1].end + 1) &&
+               (x == i || !alias_starts_at(x));
+        if (!ok || (e < n && tk[e].word && tk[e].capitalized && tk[e].begin == tk[e - 1].end + 1)) continue;
+        std::string name(s_text(i, e));
+        if (auto ref = actors_.unknown_actor(name)) {
+          out.push_back(Mention{i, e, *ref, false, false, false});
+          i = e;
+          done = true;
+        }
+      }
+      if (done) continue;
+    }
+    // 5. A bare agent noun: "the government", "rebels", "government forces". It
     //    belongs to the country last named with an agent, else the last state named.
     {
       const Agent* agent = nullptr;

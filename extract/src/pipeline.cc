@@ -26,6 +26,7 @@ Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
   }
   extractor = std::make_unique<Extractor>(actors, patterns, *tokenizer, boilerplate,
                                                    parser.get());
+  extractor->set_unknown_actors(options.unknown_actors);
 }
 
 }  // namespace actorgraph::extract

@@ -145,6 +145,14 @@ class ActorDictionary {
   /// adjective + agent composition, then "<country> <agent>"). Empty when
   /// nothing matches.
   std::optional<ActorRef> resolve(std::string_view name) const;
+
+  /// The ontology's last rule: a name no dictionary knows that looks like a
+  /// person's ("Reyaad Khan": two or three capitalised words, none of them a
+  /// title, month, weekday or organisation word) is an actor of kind
+  /// `unknown` with id "unknown/<slug>". Empty for anything else. The
+  /// extractor makes the same actor for the same words, so that `resolve`
+  /// and extracted events agree.
+  std::optional<ActorRef> unknown_actor(std::string_view name) const;
   /// The readings of a free-text name that are equally good: several when
   /// actors of different ids share the matching key with equal rank (a
   /// surname shared by two people in the user's file), one when the name is

@@ -88,6 +88,10 @@ class Extractor {
   /// and triggers (`actorgraph extract --trace`). Set before extracting.
   void set_trace(std::function<void(const std::string&)> trace) { trace_ = std::move(trace); }
 
+  /// Whether names no dictionary knows become actors of kind `unknown`
+  /// (ActorDictionary::unknown_actor); on by default. Set before extracting.
+  void set_unknown_actors(bool on) { unknown_actors_ = on; }
+
  private:
   struct Context;
   std::vector<Mention> find_mentions(const Sentence& s, Context& ctx) const;
@@ -99,6 +103,7 @@ class Extractor {
   const LinkParser* parser_;
   mutable ExtractStats stats_;
   std::function<void(const std::string&)> trace_;
+  bool unknown_actors_ = true;
 };
 
 }  // namespace actorgraph::extract

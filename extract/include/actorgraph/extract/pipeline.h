@@ -24,6 +24,7 @@ struct DataOptions {
   std::vector<std::string> actor_files;   ///< the user's own, after the bundled ones
   std::vector<std::string> pattern_files;
   bool parse = true;                      ///< false: shallow pass only
+  bool unknown_actors = true;             ///< unknown names become `unknown` actors
   double parse_seconds = 1.0;
 };
 
