@@ -31,6 +31,7 @@ struct QueryOptions {
   std::string by = "degree";
   std::size_t limit = 0;
   std::size_t paths = 3;
+  std::size_t pivots = graph::kAutoPivots;  ///< central --by betweenness
 };
 
 // --- loading and resolving -----------------------------------------------
@@ -517,7 +518,7 @@ int run_blocs(const QueryOptions& q, Common& common) {
 int run_central(const QueryOptions& q, Common& common) {
   const auto g = load(q, common);
   const auto f = make_filter(q);
-  const auto c = graph::central(g, graph::parse_centrality(q.by), f, q.limit);
+  const auto c = graph::central(g, graph::parse_centrality(q.by), f, q.limit, q.pivots);
   if (q.json) {
     print_json("central", f, [&](Writer& w) {
       member(w, "by", std::string(graph::to_string(c.by)));
@@ -655,6 +656,9 @@ void add_query_commands(CLI::App& app, Common& common, std::vector<Command>& out
       ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
       ->capture_default_str();
   central->add_option("--limit", q->limit, "Show only the first N actors (0: all)")->capture_default_str();
+  central->add_option("--pivots", q->pivots,
+                      "Betweenness: estimate it from N pivot actors (0: exact; default: exact up to 2000 "
+                      "linked actors, else 256 pivots)");
   out.push_back({central, [q, &common] { return run_central(*q, common); }});
 
   auto* timeline = sub("timeline", "Every relation instance between A and B, by date");

@@ -10,7 +10,10 @@
 //       bench/query_bench.cc build-query/export/libactorgraph_export.a
 //       build-query/graph/libactorgraph_graph.a build-query/extract/libactorgraph_extract.a
 //       $(pkg-config --libs icu-uc icu-i18n link-grammar libcgraph libgvc) -o build-query/query_bench
-//   build-query/query_bench [--edges N] [--actors N] [--seed S] [--runs R]
+//   build-query/query_bench [--edges N] [--actors N] [--seed S] [--runs R] [--only TEXT]
+//
+// --only TEXT runs just the queries whose name contains TEXT (e.g.
+// "betweenness").
 //
 // The graph is generated deterministically (splitmix64, no <random>
 // distributions, so every standard library draws the same graph): states,
@@ -19,7 +22,9 @@
 // numbers, so that a few hubs carry many relations as in news; dates over
 // 2010-2014; relation types uniform over the 19 non-leader types. Each
 // query runs `runs` times (default 3) and the fastest time is reported;
-// betweenness runs once.
+// exact betweenness runs once. Betweenness is timed both ways: exact
+// (--pivots 0) and sampled from 256 pivots (the default above 2,000 actors);
+// the overlap of their top 10 is printed.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -166,15 +171,17 @@ int main(int argc, char** argv) {
   std::size_t edges = 100000, actors = 10000;
   std::uint64_t seed = 20120116;
   int runs = 3;
+  std::string only;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string option = argv[i];
     const unsigned long long value = std::strtoull(argv[i + 1], nullptr, 10);
-    if (option == "--edges") edges = value;
+    if (option == "--only") only = argv[i + 1];
+    else if (option == "--edges") edges = value;
     else if (option == "--actors") actors = value;
     else if (option == "--seed") seed = value;
     else if (option == "--runs") runs = static_cast<int>(value);
     else {
-      std::cerr << "usage: query_bench [--edges N] [--actors N] [--seed S] [--runs R]\n";
+      std::cerr << "usage: query_bench [--edges N] [--actors N] [--seed S] [--runs R] [--only TEXT]\n";
       return 2;
     }
   }
@@ -204,6 +211,7 @@ int main(int argc, char** argv) {
     std::function<std::size_t()> run;
     int runs;
   };
+  graph::Centrality exact_top, sampled_top;
   std::vector<Case> cases = {
       {"supporters(hub)", [&] { return graph::supporters(g, a).rows.size(); }, runs},
       {"opponents(hub)", [&] { return graph::opponents(g, a).rows.size(); }, runs},
@@ -217,11 +225,19 @@ int main(int argc, char** argv) {
       {"blocs()", [&] { return graph::blocs(g).camps.size(); }, runs},
       {"central(degree)", [&] { return graph::central(g, graph::CentralityMeasure::degree).rows.size(); }, runs},
       {"central(pagerank)", [&] { return graph::central(g, graph::CentralityMeasure::pagerank).rows.size(); }, runs},
-      {"central(betweenness)", [&] { return graph::central(g, graph::CentralityMeasure::betweenness).rows.size(); }, 1},
+      {"central(betweenness) exact, --pivots 0", [&] {
+         exact_top = graph::central(g, graph::CentralityMeasure::betweenness, {}, 0, 0);
+         return exact_top.rows.size();
+       }, 1},
+      {"central(betweenness) sampled, 256 pivots (default)", [&] {
+         sampled_top = graph::central(g, graph::CentralityMeasure::betweenness);
+         return sampled_top.rows.size();
+       }, runs},
   };
 
   std::ostringstream jsonld;
-  actorgraph::exporter::write_jsonld(g, jsonld);
+  if (only.empty() || std::string("read_jsonld").find(only) != std::string::npos)
+    actorgraph::exporter::write_jsonld(g, jsonld);
   const std::string text = jsonld.str();
   cases.push_back({"read_jsonld (" + std::to_string(text.size() / 1000000) + " MB)", [&] {
                      std::istringstream in(text);
@@ -234,12 +250,25 @@ int main(int argc, char** argv) {
   std::cout << "hub1 " << a << ", hub2 " << b << ", peripheral " << far << "\n\n";
   std::cout << "| query | rows | runs | CPU ms (best) | wall ms (best) |\n|---|---:|---:|---:|---:|\n";
   for (const auto& c : cases) {
+    if (!only.empty() && c.name.find(only) == std::string::npos) continue;
     std::size_t rows = 0;
     const auto [wall, cpu] = best_ms(c.runs, c.run, rows);
     char line[256];
     std::snprintf(line, sizeof line, "| %s | %zu | %d | %.1f | %.1f |\n", c.name.c_str(), rows, c.runs, cpu, wall);
     std::cout << line << std::flush;
   }
+  if (!exact_top.rows.empty() && !sampled_top.rows.empty()) {
+    for (std::size_t top : {5, 10, 20}) {
+      std::size_t overlap = 0;
+      for (std::size_t i = 0; i < top && i < sampled_top.rows.size(); ++i)
+        for (std::size_t j = 0; j < top && j < exact_top.rows.size(); ++j)
+          overlap += sampled_top.rows[i].actor.id == exact_top.rows[j].actor.id;
+      std::printf("\nbetweenness: sampled (%zu pivots) top %zu has %zu of the exact top %zu", sampled_top.pivots,
+                  top, overlap, top);
+    }
+    std::printf("\n");
+  }
+  if (!only.empty() && std::string("blocs()").find(only) == std::string::npos) return 0;
   const auto blocs = graph::blocs(g);
   std::printf("\nblocs: %zu camps, %zu of %zu signed ties frustrated (%.1f%%)\n", blocs.camps.size(),
               blocs.frustrated_ties, blocs.signed_ties, 100 * blocs.frustrated_share);

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <numeric>
 #include <sstream>
 #include <string>
@@ -345,6 +347,100 @@ TEST_CASE("centrality by degree, pagerank and betweenness", "[query]") {
   CHECK_THROWS_AS(graph::parse_centrality("closeness"), InputError);
 }
 
+// A mid-size deterministic graph for the betweenness tests: `n` groups,
+// `edges` supports/opposes/cooperates_with events whose endpoints are skewed
+// toward the first actors (u^2, as in bench/query_bench.cc), plus a ring so
+// that everything is linked.
+graph::ActorGraph synthetic(std::size_t n, std::size_t edges) {
+  std::uint64_t state = 42;
+  auto next = [&state] {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  };
+  auto pick = [&] {
+    const double u = static_cast<double>(next() >> 11) / 9007199254740992.0;
+    return std::min(n - 1, static_cast<std::size_t>(u * u * static_cast<double>(n)));
+  };
+  std::vector<ActorRef> actors;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::string id = std::to_string(1000 + i);
+    actors.push_back({"group/g" + id, "Group " + id, "group", ""});
+  }
+  const char* types[] = {"supports", "opposes", "cooperates_with"};
+  graph::ActorGraph g;
+  for (std::size_t i = 0; i < n; ++i) g.add(ev(actors[i], "supports", actors[(i + 1) % n]));
+  for (std::size_t e = 0; e < edges; ++e) {
+    const std::size_t a = pick(), b = static_cast<std::size_t>(next() % n);
+    if (a == b) continue;
+    g.add(ev(actors[a], types[next() % 3], actors[b]));
+  }
+  g.finalize();
+  return g;
+}
+
+std::map<std::string, double> scores_by_id(const graph::Centrality& c) {
+  std::map<std::string, double> scores;
+  for (const auto& r : c.rows) scores[r.actor.id] = r.score;
+  return scores;
+}
+
+TEST_CASE("sampled betweenness with every actor a pivot equals the exact one", "[query]") {
+  const auto by = graph::CentralityMeasure::betweenness;
+  for (int which = 0; which < 2; ++which) {
+    const auto g = which == 0 ? civil_war() : synthetic(120, 400);
+    const auto exact = graph::central(g, by, {}, 0, 0);
+    CHECK(exact.pivots == 0);
+    // Small graphs default to the exact algorithm.
+    const auto automatic = graph::central(g, by);
+    CHECK(automatic.pivots == 0);
+    REQUIRE(automatic.rows.size() == exact.rows.size());
+    const auto all = graph::central(g, by, {}, 0, 100000);  // clamped to the linked actors
+    CHECK(all.pivots == exact.rows.size());
+    const auto e = scores_by_id(exact), a = scores_by_id(all);
+    REQUIRE(e.size() == a.size());
+    double total = 0;
+    for (const auto& [id, score] : e) {
+      INFO(id);
+      REQUIRE(a.count(id) == 1);
+      CHECK(a.at(id) == Approx(score).margin(1e-9));
+      CHECK(scores_by_id(automatic).at(id) == score);
+      total += score;
+    }
+    CHECK(total > 0);
+  }
+  // State level too (the roll-up changes the links, both versions share them).
+  graph::QueryFilter state;
+  state.level = graph::Level::state;
+  const auto e = scores_by_id(graph::central(civil_war(), by, state, 0, 0));
+  const auto a = scores_by_id(graph::central(civil_war(), by, state, 0, 1000));
+  REQUIRE(e.size() == a.size());
+  for (const auto& [id, score] : e) CHECK(a.at(id) == Approx(score).margin(1e-9));
+}
+
+TEST_CASE("sampled betweenness finds the exact top actors, deterministically", "[query]") {
+  const auto by = graph::CentralityMeasure::betweenness;
+  const auto g = synthetic(600, 3000);
+  const auto exact = graph::central(g, by, {}, 5, 0);
+  const auto sampled = graph::central(g, by, {}, 5, 64);
+  REQUIRE(exact.rows.size() == 5);
+  REQUIRE(sampled.rows.size() == 5);
+  CHECK(sampled.pivots == 64);
+  std::size_t overlap = 0;
+  for (const auto& s : sampled.rows)
+    for (const auto& x : exact.rows) overlap += s.actor.id == x.actor.id;
+  CHECK(overlap >= 3);
+  // The estimate is of the same size as the exact score.
+  CHECK(sampled.rows[0].score == Approx(exact.rows[0].score).epsilon(0.5));
+  // Same pivots, same result.
+  const auto again = graph::central(g, by, {}, 5, 64);
+  for (std::size_t i = 0; i < 5; ++i) {
+    CHECK(again.rows[i].actor.id == sampled.rows[i].actor.id);
+    CHECK(again.rows[i].score == sampled.rows[i].score);
+  }
+}
+
 TEST_CASE("find_actors_by_name matches names and aliases after folding", "[query]") {
   graph::ActorGraph g;
   g.add(ev(kRussia, "supports", kSyria));
@@ -608,6 +704,13 @@ TEST_CASE("actorgraph query supporters --json, ambiguity and errors", "[query][c
     CHECK(test_support::run(bin + " query g " + sub + " --help").status == 0);
   }
   CHECK(test_support::run(bin + " query " + dir / "g.jsonld" + " central --by pagerank --json").status == 0);
+  for (const char* pivots : {"0", "3", "1000"}) {
+    INFO(pivots);
+    const auto bc = test_support::run(bin + " query " + dir / "g.jsonld" + " central --by betweenness --pivots " +
+                                      pivots + " --json");
+    CHECK(bc.status == 0);
+    CHECK(bc.out.find("\"betweenness\"") != std::string::npos);
+  }
 
   // Ambiguous within the graph: two actors answer to "Twin".
   graph::ActorGraph twins;

@@ -15,12 +15,14 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <queue>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -594,6 +596,99 @@ std::vector<std::vector<std::size_t>> k_shortest(const View& view, std::size_t s
   return found;
 }
 
+// --- betweenness ---------------------------------------------------------------
+
+// Approximate betweenness (Brandes & Pich 2007): Brandes' dependency
+// accumulation (as boost::brandes_betweenness_centrality does it on an
+// unweighted graph) from `pivots` source actors only, scaled by m / k. The
+// links are the ones link_graph() gives Boost, so with every linked actor a
+// pivot the scores are the exact ones; like Boost on an undirected graph,
+// the sums are halved (each pair is reached from both of its ends).
+// Returns the scores and the number of pivots used.
+std::pair<std::vector<double>, std::size_t> sampled_betweenness(const View& view, std::size_t pivots) {
+  const auto& adjacency = view.adjacency();
+  const std::size_t n = view.size();
+  // Compact adjacency (CSR, 32-bit node numbers) for the repeated
+  // breadth-first searches: it keeps a 100,000-link graph in cache.
+  using Node = std::uint32_t;
+  constexpr Node kUnreached = std::numeric_limits<Node>::max();
+  if (n >= kUnreached) throw std::length_error("betweenness: too many actors");
+  std::vector<std::size_t> offset(n + 1, 0);
+  std::vector<Node> neighbour;
+  neighbour.reserve(2 * view.links().size());
+  std::vector<std::size_t> linked;
+  for (std::size_t v = 0; v < n; ++v) {
+    for (const auto& [u, link] : adjacency[v]) neighbour.push_back(static_cast<Node>(u));
+    offset[v + 1] = neighbour.size();
+    if (!adjacency[v].empty()) linked.push_back(v);
+  }
+  const std::size_t m = linked.size();
+  const std::size_t k = std::min(pivots, m);
+  std::vector<double> score(n, 0);
+  if (k == 0) return {score, 0};
+  if (k < m) {
+    // Partial Fisher-Yates with a fixed-seed splitmix64: deterministic on
+    // every platform (no std:: distributions), then sources in id order.
+    std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+    auto next = [&state] {
+      std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+      return z ^ (z >> 31);
+    };
+    for (std::size_t i = 0; i < k; ++i) {
+      const std::size_t j = i + static_cast<std::size_t>(next() % (m - i));
+      std::swap(linked[i], linked[j]);
+    }
+    linked.resize(k);
+    std::sort(linked.begin(), linked.end());
+  }
+
+  std::vector<Node> distance(n, kUnreached), order;
+  order.reserve(n);
+  // sigma: shortest paths from the source; coefficient: (1 + delta) / sigma,
+  // so that delta(v) = sigma(v) * (sum of the coefficients of v's successors).
+  std::vector<double> sigma(n, 0), coefficient(n, 0);
+  for (const std::size_t s : linked) {
+    order.clear();
+    distance[s] = 0;
+    sigma[s] = 1;
+    order.push_back(static_cast<Node>(s));
+    for (std::size_t head = 0; head < order.size(); ++head) {
+      const Node u = order[head];
+      const Node next_level = distance[u] + 1;
+      for (std::size_t i = offset[u]; i < offset[u + 1]; ++i) {
+        const Node v = neighbour[i];
+        if (distance[v] == kUnreached) {
+          distance[v] = next_level;
+          order.push_back(v);
+        }
+        if (distance[v] == next_level) sigma[v] += sigma[u];
+      }
+    }
+    // Dependencies, farthest first: each actor pulls from its successors.
+    for (std::size_t j = order.size(); j-- > 0;) {
+      const Node w = order[j];
+      const Node next_level = distance[w] + 1;
+      double sum = 0;
+      for (std::size_t i = offset[w]; i < offset[w + 1]; ++i) {
+        const Node v = neighbour[i];
+        if (distance[v] == next_level) sum += coefficient[v];
+      }
+      const double delta = sigma[w] * sum;
+      coefficient[w] = (1 + delta) / sigma[w];
+      if (w != s) score[w] += delta;
+    }
+    for (const Node w : order) {
+      distance[w] = kUnreached;
+      sigma[w] = 0;
+    }
+  }
+  const double scale = static_cast<double>(m) / static_cast<double>(k) / 2;
+  for (double& x : score) x *= scale;
+  return {score, k};
+}
+
 }  // namespace
 
 // --- public ------------------------------------------------------------------
@@ -858,12 +953,14 @@ Blocs blocs(const ActorGraph& graph, const QueryFilter& filter) {
   return result;
 }
 
-Centrality central(const ActorGraph& graph, CentralityMeasure by, const QueryFilter& filter, std::size_t limit) {
+Centrality central(const ActorGraph& graph, CentralityMeasure by, const QueryFilter& filter, std::size_t limit,
+                   std::size_t pivots) {
   const View view(graph, filter);
   const auto& links = view.links();
   const auto& adjacency = view.adjacency();
   const std::size_t n = view.size();
   std::vector<double> score(n, 0);
+  std::size_t used_pivots = 0;
 
   if (by == CentralityMeasure::degree) {
     for (std::size_t v = 0; v < n; ++v) score[v] = static_cast<double>(adjacency[v].size());
@@ -903,13 +1000,23 @@ Centrality central(const ActorGraph& graph, CentralityMeasure by, const QueryFil
     }
     score = rank;
   } else {
-    const LinkGraph g = link_graph(view);
-    boost::brandes_betweenness_centrality(
-        g, boost::centrality_map(boost::make_iterator_property_map(score.begin(), boost::get(boost::vertex_index, g))));
+    std::size_t linked = 0;
+    for (std::size_t v = 0; v < n; ++v)
+      if (!adjacency[v].empty()) ++linked;
+    std::size_t k = pivots;
+    if (k == kAutoPivots) k = linked <= kExactBetweennessActors ? 0 : kDefaultPivots;
+    if (k == 0) {
+      const LinkGraph g = link_graph(view);
+      boost::brandes_betweenness_centrality(
+          g, boost::centrality_map(boost::make_iterator_property_map(score.begin(), boost::get(boost::vertex_index, g))));
+    } else {
+      std::tie(score, used_pivots) = sampled_betweenness(view, k);
+    }
   }
 
   Centrality result;
   result.by = by;
+  result.pivots = used_pivots;
   for (std::size_t v = 0; v < n; ++v) {
     if (adjacency[v].empty()) continue;
     CentralityRow row;

@@ -265,17 +265,34 @@ struct CentralityRow {
 
 struct Centrality {
   CentralityMeasure by = CentralityMeasure::degree;
+  /// betweenness only: the pivot sources it was estimated from; 0 when exact.
+  std::size_t pivots = 0;
   std::vector<CentralityRow> rows;  ///< by score desc, then id
 };
+
+/// `pivots` for central(): exact betweenness up to kExactBetweennessActors
+/// linked actors, else sampled from kDefaultPivots pivots.
+inline constexpr std::size_t kAutoPivots = static_cast<std::size_t>(-1);
+inline constexpr std::size_t kExactBetweennessActors = 2000;
+inline constexpr std::size_t kDefaultPivots = 256;
 
 /// degree: distinct linked actors. pagerank: power iteration (damping 0.85,
 /// until the L1 change is below 1e-10 or 200 rounds) on the directed links
 /// weighted by instance count (symmetric types both ways; dangling actors
-/// spread evenly). betweenness: boost::brandes_betweenness_centrality on the
-/// undirected links, unweighted (pairs counted once). Isolated actors
-/// (no link passes the filter) are left out. `limit` 0 keeps all rows.
+/// spread evenly). betweenness: on the undirected links, unweighted (pairs
+/// counted once), either exact (boost::brandes_betweenness_centrality,
+/// O(V·E)) or approximate (Brandes & Pich 2007): Brandes' single-source
+/// dependency accumulation from k pivot sources only, scaled by m/k, where m
+/// is the number of linked actors. The pivots are k distinct linked actors
+/// drawn by a partial Fisher-Yates shuffle with a fixed-seed splitmix64, so
+/// the result is deterministic; with k >= m every linked actor is a pivot
+/// and the scores equal the exact ones (up to rounding). `pivots`:
+/// 0 exact; N sampled from min(N, m) pivots; kAutoPivots (the default) exact
+/// when m <= kExactBetweennessActors, else sampled from kDefaultPivots.
+/// Isolated actors (no link passes the filter) are left out. `limit` 0
+/// keeps all rows.
 Centrality central(const ActorGraph& graph, CentralityMeasure by, const QueryFilter& filter = {},
-                   std::size_t limit = 0);
+                   std::size_t limit = 0, std::size_t pivots = kAutoPivots);
 
 struct Timeline {
   ActorLabel a;
