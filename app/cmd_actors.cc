@@ -1,5 +1,7 @@
 // actors --check: validates the user's own actor files on top of the bundled
-// dictionary before a long run relies on them.
+// dictionary before a long run relies on them. actors --unknown: lists the
+// person-like names a corpus uses that no dictionary knows.
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -7,6 +9,7 @@
 #include <vector>
 
 #include "actorgraph/extract/actors.h"
+#include "actorgraph/extract/document.h"
 #include "actorgraph/extract/text.h"
 #include "cli.h"
 
@@ -51,15 +54,54 @@ void add_claims(const extract::ActorDictionary& dict, bool checked, ClaimsByKey&
 void add_actors_commands(CLI::App& app, Common& common, std::vector<Command>& out) {
   struct Actors {
     std::vector<std::string> check;
+    std::vector<std::string> unknown;
   };
   auto a = std::make_shared<Actors>();
   auto* cmd = app.add_subcommand(
-      "actors", "Check your own actor files: syntax, and names shared with another actor of the same kind");
-  cmd->add_option("--check", a->check, "Actor files to check on top of the bundled ones (and --actors)")
-      ->required()
-      ->expected(1, -1);
+      "actors",
+      "Check your own actor files (--check), or list the names your dictionaries lack in a corpus (--unknown)");
+  auto* check = cmd->add_option("--check", a->check, "Actor files to check on top of the bundled ones (and --actors)")
+                    ->expected(1, -1);
+  auto* unknown = cmd->add_option("--unknown", a->unknown,
+                                  "Inputs to read: prints the unknown actors found there by frequency, "
+                                  "with an example sentence (count, name, id, sentence; tab-separated)")
+                      ->expected(1, -1);
+  check->excludes(unknown);
   add_common(cmd, common, false);
   out.push_back({cmd, [a, &common] {
+                   if (a->check.empty() && a->unknown.empty())
+                     throw CLI::ValidationError("actors", "give --check FILE... or --unknown INPUT...");
+                   if (!a->unknown.empty()) {
+                     extract::Pipeline p(common.data);
+                     extract::DocumentReader reader(a->unknown, {}, &common.warnings);
+                     extract::Document doc;
+                     struct Seen {
+                       std::size_t count = 0;
+                       std::string name, sentence;
+                     };
+                     std::map<std::string, Seen> seen;
+                     while (reader.next(doc)) {
+                       for (const auto& sentence : p.tokenizer->split(doc.text)) {
+                         for (const auto& m : p.extractor->mentions(sentence)) {
+                           if (m.actor.kind != "unknown") continue;
+                           Seen& s = seen[m.actor.id];
+                           if (s.count++ == 0) {
+                             s.name = m.actor.name;
+                             s.sentence = doc.text.substr(sentence.begin, sentence.end - sentence.begin);
+                             for (auto& c : s.sentence)
+                               if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+                           }
+                         }
+                       }
+                     }
+                     std::vector<std::pair<std::string, const Seen*>> rows;
+                     for (const auto& [id, s] : seen) rows.emplace_back(id, &s);
+                     std::stable_sort(rows.begin(), rows.end(),
+                                      [](const auto& x, const auto& y) { return x.second->count > y.second->count; });
+                     for (const auto& [id, s] : rows)
+                       std::cout << s->count << '\t' << s->name << '\t' << id << '\t' << s->sentence << '\n';
+                     return kExitOk;
+                   }
                    // Everything loaded together, as a run would: a syntax error or a
                    // kind that contradicts an earlier definition throws
                    // DictionaryError "file:line: ..." (exit 1 in main).

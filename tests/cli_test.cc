@@ -123,3 +123,19 @@ TEST_CASE("eval prints exactly what score.py prints", "[cli][eval]") {
   CHECK(ours.out == theirs.out);
   std::cout << ours.out;
 }
+
+TEST_CASE("actors --unknown lists the names the dictionaries lack, by frequency", "[cli][actors]") {
+  test_support::TempDir dir;
+  {
+    std::ofstream f(dir / "a.txt");
+    f << "Britain said Reyaad Khan had joined the group. Reyaad Khan was killed in Syria.\n\n"
+         "Officials said Ruhul Amin was with him. The Commission of Human Rights asked questions.\n";
+  }
+  const auto r = run(kBin + " actors --unknown " + (dir / "a.txt") + " 2>/dev/null");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.rfind("2\tReyaad Khan\tunknown/reyaad-khan\tBritain said Reyaad Khan had joined the group.\n", 0) == 0);
+  CHECK(r.out.find("1\tRuhul Amin\tunknown/ruhul-amin\t") != std::string::npos);
+  CHECK(r.out.find("Human Rights") == std::string::npos);
+  CHECK(r.out.find("\tBritain\t") == std::string::npos);
+  CHECK(run(kBin + " actors 2>/dev/null").status == 2);
+}

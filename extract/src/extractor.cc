@@ -238,7 +238,7 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
   std::size_t words = 0, capitals = 0;
   for (const auto& t : tk)
     if (t.word && t.text.size() > 3) ++words, capitals += t.capitalized ? 1 : 0;
-  const bool title_case = words >= 3 && capitals * 10 >= words * 6;
+  const bool title_case = words >= 5 && capitals * 4 >= words * 3;
   auto s_text = [&](std::size_t b, std::size_t e) {
     std::string t;
     for (std::size_t x = b; x < e; ++x) t += (x > b ? " " : "") + tk[x].text;
@@ -363,7 +363,10 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     }
     // 4. A name no dictionary knows, shaped like a person's ("Reyaad Khan"):
     //    an actor of kind unknown (ONTOLOGY.md, the last resolution rule).
-    if (unknown_actors_ && tk[i].capitalized && !title_case) {
+    // Not inside a longer name: "Commission of Human Rights", "Village of All Together".
+    const bool inside_name = i >= 2 && (tk[i - 1].fold == "of" || tk[i - 1].fold == "for" || tk[i - 1].fold == "and") &&
+                             tk[i - 2].capitalized;
+    if (unknown_actors_ && tk[i].capitalized && !title_case && !inside_name) {
       bool done = false;
       for (std::size_t len = 3; len >= 2 && !done; --len) {
         const std::size_t e = i + len;
