@@ -181,3 +181,31 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   std::istringstream fine("drop a\\*+b\ndrop x.*?y\n");
   REQUIRE_NOTHROW(ok.load(fine, "bp.txt"));
 }
+
+TEST_CASE("definite descriptions: the country, and the president on the document's date",
+          "[extract][extractor]") {
+  Fixture f;
+  std::istringstream roles(
+      "person/bashar-al-assad\tperson\tBashar al-Assad\trole=leader_of:state/SYR:2000-07-17:2024-12-08\n"
+      "person/ahmed-al-sharaa\tperson\tAhmed al-Sharaa\tcountry=SYR\trole=leader_of:state/SYR:2025-01-29:\n");
+  f.actors.load(roles, "roles.tsv");
+  Extractor x(f.actors, f.patterns, f.tokenizer, f.boilerplate, &f.parser());
+  Document d;
+  d.id = "t";
+  d.text = "Russia has backed Syria for months. The president supported Moscow on Tuesday.";
+  d.date = "2012-03-01";
+  auto evs = x.extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "person/bashar-al-assad", "supports", "state/RUS"));
+  d.date = "2025-06-01";
+  evs = x.extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "person/ahmed-al-sharaa", "supports", "state/RUS"));
+  d.date = "";  // no date: no guess
+  evs = x.extract(d);
+  CHECK_FALSE(has(evs, "person/bashar-al-assad", "supports", "state/RUS"));
+  d.text = "Turkey shelled Syria. The country accused Turkey of aggression.";
+  evs = x.extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "state/SYR", "accuses", "state/TUR"));
+}

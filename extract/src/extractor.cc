@@ -435,6 +435,13 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
   return out;
 }
 
+// The mention that covers token t, or -1.
+int mention_at_first(const std::vector<Mention>& ms, std::size_t t) {
+  for (std::size_t k = 0; k < ms.size(); ++k)
+    if (ms[k].first <= t && t < ms[k].last) return static_cast<int>(k);
+  return -1;
+}
+
 // ---------------------------------------------------------------------------
 // Argument assignment over one sentence.
 
@@ -715,6 +722,35 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (t >= tk.size()) break;
         if (next > 0 && t < with_pronouns.back().last) continue;
         const std::string& f = tk[t].fold;
+        // Definite descriptions: "the country" is the latest state named; "the
+        // president" / "the prime minister" is the leader of that state on the
+        // document's date (a 2012 report's president is not the 2015 one).
+        if (f == "the" && t + 1 < tk.size() && (t + 1 >= tk.size() || mention_at_first(ms, t + 1) < 0)) {
+          const std::string& w1 = tk[t + 1].fold;
+          const bool two = t + 2 < tk.size() && w1 == "prime" && tk[t + 2].fold == "minister";
+          const std::size_t end = t + (two ? 3 : 2);
+          const bool possessive = end < tk.size() && (tk[end].fold == "'s" || tk[end].fold == "'");
+          const bool next_is_name = end < tk.size() && tk[end].capitalized;  // "the president Bashar Assad"
+          if ((w1 == "country" || w1 == "president" || two) && !next_is_name) {
+            const ActorRef* state = nullptr;
+            for (auto r = recent.rbegin(); r != recent.rend() && !state; ++r) {
+              if (si > r->sentence + 2) break;
+              if (r->actor.kind == "state") state = &r->actor;
+            }
+            std::optional<ActorRef> ref;
+            if (state && w1 == "country") {
+              ref = *state;
+            } else if (state && !doc.date.empty()) {
+              if (const Actor* leader = actors_.leader_of(state->id, doc.date)) ref = leader->ref();
+            }
+            if (ref) {
+              with_pronouns.push_back(Mention{t, end, *ref, possessive, true, false});
+              recent.push_back({*ref, si});
+              t = end - 1;
+              continue;
+            }
+          }
+        }
         const bool it = kPronounsIt.count(f), he = kPronounsHe.count(f), they = kPronounsThey.count(f);
         if (!(it || he || they)) continue;
         for (auto r = recent.rbegin(); r != recent.rend(); ++r) {
