@@ -209,3 +209,19 @@ TEST_CASE("definite descriptions: the country, and the president on the document
   INFO(dump(evs));
   CHECK(has(evs, "state/SYR", "accuses", "state/TUR"));
 }
+
+TEST_CASE("a title makes a leader only on the dates the dictionary gives", "[extract][extractor]") {
+  Fixture f;
+  std::istringstream roles("person/bashar-al-assad\tperson\tBashar al-Assad\trole=leader_of:state/SYR:2000-07-17:2024-12-08\n");
+  f.actors.load(roles, "roles.tsv");
+  Extractor x(f.actors, f.patterns, f.tokenizer, f.boilerplate, &f.parser());
+  Document d;
+  d.id = "t";
+  d.text = "Russia has defended President Bashar Assad for years.";
+  d.date = "2012-01-16";
+  CHECK(has(x.extract(d), "person/bashar-al-assad", "leader_of", "state/SYR"));
+  d.date = "2026-01-16";
+  CHECK_FALSE(has(x.extract(d), "person/bashar-al-assad", "leader_of", "state/SYR"));
+  d.date = "";
+  CHECK(has(x.extract(d), "person/bashar-al-assad", "leader_of", "state/SYR"));
+}

@@ -731,14 +731,18 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
           const std::size_t end = t + (two ? 3 : 2);
           const bool possessive = end < tk.size() && (tk[end].fold == "'s" || tk[end].fold == "'");
           const bool next_is_name = end < tk.size() && tk[end].capitalized;  // "the president Bashar Assad"
-          if ((w1 == "country" || w1 == "president" || two) && !next_is_name) {
+          if ((w1 == "country" || w1 == "president" || w1 == "council" || two) && !next_is_name) {
             const ActorRef* state = nullptr;
-            for (auto r = recent.rbegin(); r != recent.rend() && !state; ++r) {
+            const ActorRef* body = nullptr;  // "the council": the latest intergovernmental body
+            for (auto r = recent.rbegin(); r != recent.rend() && !(state && body); ++r) {
               if (si > r->sentence + 2) break;
-              if (r->actor.kind == "state") state = &r->actor;
+              if (r->actor.kind == "state" && !state) state = &r->actor;
+              if (r->actor.kind == "igo" && !body) body = &r->actor;
             }
             std::optional<ActorRef> ref;
-            if (state && w1 == "country") {
+            if (w1 == "council") {
+              if (body) ref = *body;
+            } else if (state && w1 == "country") {
               ref = *state;
             } else if (state && !doc.date.empty()) {
               if (const Actor* leader = actors_.leader_of(state->id, doc.date)) ref = leader->ref();
@@ -823,6 +827,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       else if (kind == "title" && !person.actor.country.empty())
         if (const Actor* st = actors_.find_id("state/" + person.actor.country)) target = st->ref();
       if (target.id.empty() || target.id == person.actor.id || target.kind == "person") return;
+      // A role the dictionary dates holds only on those dates: "President X" in
+      // a report from after his term is a former president.
+      if (!doc.date.empty() && target.kind == "state")
+        if (const Actor* pa = actors_.find_id(person.actor.id)) {
+          const bool dated = std::any_of(pa->roles.begin(), pa->roles.end(),
+                                         [](const Role& r) { return r.relation == "leader_of"; });
+          if (dated && !actors_.held_role(*pa, "leader_of", target.id, doc.date)) return;
+        }
       if (kind == "title" && org && org->actor.kind != "state") return;
       found.push_back(make_event(person.actor, "leader_of", target, tb, te, {&person, org}, 0.8));
     };
