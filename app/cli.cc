@@ -338,24 +338,6 @@ void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::
   std::cerr << timing << "\n";
 }
 
-void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict) {
-  std::vector<graph::ActorNode> known;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    graph::ActorNode n = g.graph()[v];
-    if (const auto* a = dict.find_id(n.id)) {
-      n.wikidata = a->wikidata;
-      n.aliases = a->aliases;
-      n.country = a->country;
-    } else if (const auto r = dict.describe(n.id)) {
-      n.country = r->country;
-    } else {
-      continue;
-    }
-    known.push_back(std::move(n));
-  }
-  for (const auto& n : known) g.add_actor(n);
-}
-
 void make_parent_dirs(const std::string& path) {
   if (path.empty()) return;
   const auto parent = std::filesystem::path(path).parent_path();

@@ -78,8 +78,6 @@ void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::
                     const std::function<void(const extract::Event&)>& sink,
                     const std::function<bool(const extract::Document&)>& skip = {});
 
-/// Fills the graph's actors with what the dictionary knows (country, aliases, Wikidata).
-void enrich(graph::ActorGraph& g, const extract::ActorDictionary& dict);
 
 /// Creates the parent folder of `path` if it is missing (users expect `-o out/x`).
 void make_parent_dirs(const std::string& path);

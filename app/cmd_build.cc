@@ -8,6 +8,7 @@
 #include "actorgraph/export/writers.h"
 #include "actorgraph/graph/events_io.h"
 #include "actorgraph/graph/jsonld_reader.h"
+#include "actorgraph/graph/enrich.h"
 #include "cli.h"
 
 namespace actorgraph::cli {
@@ -101,7 +102,7 @@ void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out
                    }
                    run_extraction(b->inputs, common, p, [&](const extract::Event& e) { g.add(e); },
                                   [&](const extract::Document& d) { return merged.count(d.id) > 0; });
-                   enrich(g, p.actors);
+                   graph::enrich_from_dictionary(g, p.actors);
                    b->outputs.write(g);
                    print_summary(g, std::cout);
                    return kExitOk;
@@ -117,7 +118,7 @@ void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out
                    graph::ActorGraph g;
                    common.warnings.quiet = common.quiet;
                    for (const auto& f : m->inputs) graph::add_events_file(g, f, &common.warnings);
-                   enrich(g, p.actors);
+                   graph::enrich_from_dictionary(g, p.actors);
                    m->outputs.write(g);
                    print_summary(g, std::cout);
                    return kExitOk;

@@ -8,6 +8,7 @@
 #include "actorgraph/export/formats.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/events_io.h"
+#include "actorgraph/graph/enrich.h"
 #include "cli.h"
 
 // The JSON-LD reader is another component's work; until its header exists
@@ -44,7 +45,7 @@ void load_graph(const std::string& path, graph::ActorGraph& g, Common& common) {
     // Events carry ids, names and kinds only; the dictionary adds countries,
     // aliases and Wikidata ids, as merge does.
     extract::Pipeline p(common.data, false);
-    enrich(g, p.actors);
+    graph::enrich_from_dictionary(g, p.actors);
   }
   g.finalize();
 }

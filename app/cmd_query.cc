@@ -12,6 +12,7 @@
 
 #include "actorgraph/graph/jsonld_reader.h"
 #include "actorgraph/graph/query.h"
+#include "actorgraph/graph/enrich.h"
 #include "cli.h"
 
 namespace actorgraph::cli {
@@ -44,7 +45,7 @@ graph::ActorGraph load(const QueryOptions& q, Common& common) {
     // Events carry ids, names and kinds only; countries (for --level state)
     // and aliases (for name lookup) come from the dictionary, as in merge.
     extract::Pipeline p(common.data, false);
-    enrich(g, p.actors);
+    graph::enrich_from_dictionary(g, p.actors);
     g.finalize();
   }
   return g;

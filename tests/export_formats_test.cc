@@ -26,6 +26,7 @@
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/actor_graph.h"
 #include "actorgraph/graph/query.h"
+#include "actorgraph/graph/enrich.h"
 #include "support.h"
 
 namespace {
@@ -317,21 +318,7 @@ TEST_CASE("JSON-LD: SPARQL supporters equal graph::supporters and the CLI on exa
     actorgraph::extract::Document doc;
     while (reader.next(doc))
       for (const auto& e : pipeline.extractor->extract(doc)) g.add(e);
-    std::vector<graph::ActorNode> known;
-    for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-      graph::ActorNode n = g.graph()[v];
-      if (const auto* a = pipeline.actors.find_id(n.id)) {
-        n.wikidata = a->wikidata;
-        n.aliases = a->aliases;
-        n.country = a->country;
-      } else if (const auto r = pipeline.actors.describe(n.id)) {
-        n.country = r->country;
-      } else {
-        continue;
-      }
-      known.push_back(std::move(n));
-    }
-    for (const auto& n : known) g.add_actor(n);
+    graph::enrich_from_dictionary(g, pipeline.actors);
     g.finalize();
   }
   REQUIRE(g.find(assad));

@@ -26,6 +26,7 @@
 #include "actorgraph/graph/events_io.h"
 #include "actorgraph/graph/jsonld_reader.h"
 #include "actorgraph/graph/query.h"
+#include "actorgraph/graph/enrich.h"
 #include "support.h"
 
 namespace {
@@ -476,24 +477,9 @@ struct CountingSink : actorgraph::WarningSink {
   void warn(const std::string&, const std::string& message) override { messages.push_back(message); }
 };
 
-// The dictionary's knowledge on the graph's actors, as the CLI's enrich() does.
+// The dictionary's knowledge on the graph's actors, as the CLI does.
 void enrich(graph::ActorGraph& g) {
-  const auto& dict = test_support::bundled_pipeline().actors;
-  std::vector<graph::ActorNode> known;
-  for (auto v : boost::make_iterator_range(boost::vertices(g.graph()))) {
-    graph::ActorNode n = g.graph()[v];
-    if (const auto* a = dict.find_id(n.id)) {
-      n.wikidata = a->wikidata;
-      n.aliases = a->aliases;
-      n.country = a->country;
-    } else if (const auto r = dict.describe(n.id)) {
-      n.country = r->country;
-    } else {
-      continue;
-    }
-    known.push_back(std::move(n));
-  }
-  for (const auto& n : known) g.add_actor(n);
+  graph::enrich_from_dictionary(g, test_support::bundled_pipeline().actors);
   g.finalize();
 }
 
