@@ -65,23 +65,6 @@ inline std::size_t decode_utf8(const unsigned char* p, const unsigned char* end,
   return need + 1;
 }
 
-inline void append_utf8(std::string& out, UChar32 c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 inline bool is_ascii(std::string_view s) {
   for (unsigned char c : s)
@@ -452,6 +435,26 @@ const icu::Normalizer2* nfkc() {
 
 }  // namespace
 
+void append_utf8(std::string& out, char32_t c) {
+  // A NUL, a surrogate or a value past U+10FFFF is not text: U+FFFD instead.
+  if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Abbreviations
 
@@ -601,7 +604,7 @@ std::string fold(std::string_view text) {
     }
     if (pending_space) out += ' ';
     pending_space = false;
-    append_utf8(out, c);
+    append_utf8(out, static_cast<char32_t>(c));
   }
   return out;
 }

@@ -111,6 +111,10 @@ std::string fold(std::string_view text);
 /// U+10FFFF are invalid. Valid text is left untouched.
 std::size_t repair_utf8(std::string& text);
 
+/// Appends code point `c` as UTF-8; a NUL, a surrogate or a value past
+/// U+10FFFF is written as U+FFFD.
+void append_utf8(std::string& out, char32_t c);
+
 /// Number of Unicode code points in the first `byte_offset` bytes of `text`
 /// (bytes that are not UTF-8 continuation bytes); `byte_offset` is clamped to
 /// the text size.
