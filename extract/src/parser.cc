@@ -4,6 +4,7 @@
 #include <link-grammar/link-includes.h>
 
 #include <algorithm>
+#include <string_view>
 
 #include "actorgraph/extract/error.h"
 
@@ -26,10 +27,12 @@ void install_quiet_handler() {
 // Limits, measured on ../shared/corpus (dev + reportedly, 302 sentences
 // reaching the parser; docs/performance.md):
 // - The retry with unlinked words is the dearest step: a sentence without a
-//   complete linkage costs about 3x a first pass. Retrying only sentences of
-//   up to kMaxRetryWords words cut parse CPU by a third with the dev-set
-//   strict F1 unchanged (0.561); longer ones take the shallow pass. A limit
-//   of 35 words lost 0.013 F1, so 40 it is.
+//   complete linkage costs about 3x a first pass, and with two unlinked words
+//   the count of linkages explodes on long sentences. Only sentences of up to
+//   kMaxRetryWords words (after words_worth_parsing) are retried; longer ones
+//   take the shallow pass. With the parse window and the reach filter of the
+//   extractor, 25 words gave the best dev-set F1 (0.704 strict, against 0.695
+//   at 35 and 40) for 20% less CPU; no retry at all lost 0.024.
 // - Spell guessing (Hunspell) is off: our words are news tokens, names are
 //   joined into one capitalised unit, and guessing changed no output on the
 //   corpus. It also keeps the parse thread-safe: a Hunspell handle, shared
@@ -46,7 +49,7 @@ void install_quiet_handler() {
 //   the output depend on --jobs (a 39-word sentence fell back to the
 //   shallow pass under --jobs 3). The word limits bound the cost of real
 //   sentences deterministically (the dearest on the corpus: about 1 s CPU).
-constexpr std::size_t kMaxRetryWords = 40;
+constexpr std::size_t kMaxRetryWords = 25;
 constexpr double kTimerSlack = 30;
 
 }  // namespace
@@ -147,6 +150,159 @@ SyntaxParse LinkParser::parse(const std::vector<std::string>& words) const {
   sentence_delete(s);
   parse_options_delete(po);
   return out;
+}
+
+SyntaxParse LinkParser::parse(const std::vector<std::string>& words, const std::vector<bool>& keep) const {
+  std::vector<std::string> kept;
+  std::vector<int> index;  // kept word -> word
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (i >= keep.size() || keep[i]) {
+      kept.push_back(words[i]);
+      index.push_back(static_cast<int>(i));
+    }
+  if (kept.size() == words.size()) return parse(words);
+  SyntaxParse short_parse = parse(kept);
+  SyntaxParse out;
+  out.ok = short_parse.ok;
+  out.null_count = short_parse.null_count;
+  out.links_of.resize(words.size());
+  out.tags.resize(words.size());
+  for (std::size_t k = 0; k < kept.size(); ++k) out.tags[index[k]] = std::move(short_parse.tags[k]);
+  for (auto& l : short_parse.links) {
+    l.left = index[l.left];
+    l.right = index[l.right];
+    out.links_of[l.left].push_back(static_cast<int>(out.links.size()));
+    out.links_of[l.right].push_back(static_cast<int>(out.links.size()));
+    out.links.push_back(std::move(l));
+  }
+  return out;
+}
+
+namespace {
+
+bool is_quote(std::string_view w) { return w == "\"" || w == "'" || w == "``" || w == "''"; }
+
+bool is_final(std::string_view w) { return w == "." || w == "!" || w == "?" || is_quote(w); }
+
+// First words of a comma-delimited aside that can go without harming the
+// clause around it: relative, adverbial and participle clauses, appositions.
+bool opens_aside(std::string_view w) {
+  static const char* const kOpeners[] = {"which", "who",   "whom",   "whose",  "where",     "when",
+                                         "while", "although", "though", "whereas", "according", "including",
+                                         "as",    "after", "before", "despite", "amid",     "since",
+                                         "because", "a",   "an",     "the"};
+  for (const char* o : kOpeners)
+    if (w == o) return true;
+  const bool lower = !w.empty() && w[0] >= 'a' && w[0] <= 'z';
+  return lower && w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed"));
+}
+
+}  // namespace
+
+std::vector<bool> words_worth_parsing(const std::vector<std::string>& words, const std::vector<bool>& anchors) {
+  const std::size_t n = words.size();
+  std::vector<bool> keep(n, true);
+  auto anchor = [&](std::size_t i) { return i < anchors.size() && anchors[i]; };
+  // [a, b) holds no anchor and no quotation mark among the words still kept.
+  auto droppable = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i)
+      if (keep[i] && (anchor(i) || is_quote(words[i]))) return false;
+    return true;
+  };
+  auto drop = [&](std::size_t a, std::size_t b) {
+    for (std::size_t i = a; i < b; ++i) keep[i] = false;
+  };
+  std::size_t end = n;  // final punctuation stays
+  while (end > 0 && is_final(words[end - 1])) --end;
+
+  // Brackets: "( ... )" and "[ ... ]", innermost pairs included.
+  for (std::size_t i = 0; i < end; ++i) {
+    if (words[i] != "(" && words[i] != "[") continue;
+    const std::string close = words[i] == "(" ? ")" : "]";
+    int depth = 0;
+    for (std::size_t j = i; j < end; ++j) {
+      if (words[j] == words[i]) ++depth;
+      else if (words[j] == close && --depth == 0) {
+        if (droppable(i, j + 1)) {
+          drop(i, j + 1);
+          i = j;
+        }
+        break;
+      }
+    }
+  }
+  // Dash-delimited asides, or a dash-led tail.
+  for (std::size_t i = 0; i < end; ++i) {
+    if (words[i] != "--" || !keep[i]) continue;
+    std::size_t j = i + 1;
+    while (j < end && words[j] != "--") ++j;
+    if (droppable(i, std::min(j + 1, end))) drop(i, std::min(j + 1, end));
+    i = j;
+  }
+
+  // Pieces between separators at bracket depth 0, over the words still kept.
+  struct Piece {
+    std::size_t first, last;  // words [first, last)
+    std::size_t sep = 0;      // the separator before the piece (words index), if any
+    bool has_sep = false;
+  };
+  std::vector<Piece> pieces;
+  {
+    int depth = 0;
+    Piece cur{0, 0};
+    for (std::size_t i = 0; i < end; ++i) {
+      if (!keep[i]) continue;
+      const std::string& w = words[i];
+      if (w == "(" || w == "[") ++depth;
+      if ((w == ")" || w == "]") && depth > 0) --depth;
+      if (depth == 0 && (w == "," || w == ";" || w == ":")) {
+        cur.last = i;
+        pieces.push_back(cur);
+        cur = Piece{i + 1, i + 1, i, true};
+      }
+    }
+    cur.last = end;
+    pieces.push_back(cur);
+  }
+  if (pieces.size() < 2) return keep;
+  auto empty = [&](const Piece& p) {
+    for (std::size_t i = p.first; i < p.last; ++i)
+      if (keep[i]) return false;
+    return true;
+  };
+  auto first_word = [&](const Piece& p) -> std::string_view {
+    for (std::size_t i = p.first; i < p.last; ++i)
+      if (keep[i]) return words[i];
+    return {};
+  };
+  std::vector<bool> gone(pieces.size(), false);
+  // Leading pieces, with the separator after each.
+  for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+    if (!droppable(pieces[k].first, pieces[k].last)) break;
+    drop(pieces[k].first, pieces[k].last);
+    keep[pieces[k + 1].sep] = false;
+    gone[k] = true;
+  }
+  // Trailing pieces, with the separator before each.
+  for (std::size_t k = pieces.size(); k-- > 1;) {
+    if (gone[k - 1] || !droppable(pieces[k].first, pieces[k].last)) break;
+    drop(pieces[k].first, pieces[k].last);
+    keep[pieces[k].sep] = false;
+    gone[k] = true;
+  }
+  // Inner asides between two commas, with both commas; a clause after a semicolon.
+  for (std::size_t k = 1; k + 1 < pieces.size(); ++k) {
+    if (gone[k] || gone[k + 1] || empty(pieces[k]) || !droppable(pieces[k].first, pieces[k].last)) continue;
+    const std::string& before = words[pieces[k].sep];
+    const std::string& after = words[pieces[k + 1].sep];
+    if (before == ";" || (before == "," && after == "," && opens_aside(first_word(pieces[k])))) {
+      drop(pieces[k].first, pieces[k].last);
+      keep[pieces[k].sep] = false;
+      if (before == ",") keep[pieces[k + 1].sep] = false;
+      gone[k] = true;
+    }
+  }
+  return keep;
 }
 
 }  // namespace actorgraph::extract
