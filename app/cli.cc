@@ -244,11 +244,12 @@ class ParallelExtractor {
 
 const char* const kExitCodes =
     "Exit codes: 0 success; 1 input, data or output error; 2 usage error;\n"
-    "3 finished, but with warnings, under --strict.";
+    "3 finished, but with input problems under --strict (the output is written).";
 
 void StderrWarnings::warn(const std::string& kind, const std::string& message) {
   ++counts_[kind];
-  if (!quiet) std::cerr << "actorgraph: warning: " << message << "\n";
+  if (as_errors) std::cerr << "actorgraph: error: " << message << "\n";
+  else if (!quiet) std::cerr << "actorgraph: warning: " << message << "\n";
 }
 
 std::size_t StderrWarnings::total() const {
@@ -268,7 +269,6 @@ void add_common(CLI::App* cmd, Common& c, bool extraction) {
                   "Do not make actors of kind unknown from person-like names no dictionary knows");
     cmd->add_option("--parse-seconds", c.data.parse_seconds, "Guard against pathological sentences: a parse gives up after 30 x this many seconds of process CPU time")
         ->capture_default_str();
-    cmd->add_flag("--strict", c.strict, "Treat input warnings (bad lines, binary files) as errors");
     cmd->add_flag("--progress", c.progress, "Report progress on stderr (default when stderr is a terminal)");
     cmd->add_option("-j,--jobs", c.jobs,
                     "Extraction threads (default: one per hardware thread, here " +
@@ -276,17 +276,17 @@ void add_common(CLI::App* cmd, Common& c, bool extraction) {
                         "); the output is the same for any number")
         ->check(CLI::Range(1u, 1024u));
   }
-  cmd->add_flag("-q,--quiet", c.quiet, "Do not print warnings or the closing summary on stderr");
+  cmd->add_flag("--strict", c.strict,
+                "Input problems (bad JSON lines, binary or empty files, invalid UTF-8) are errors: each is "
+                "reported, the rest of the input is still processed and written, and the exit code is 3");
+  cmd->add_flag("-q,--quiet", c.quiet, "Do not print warnings or the closing summary on stderr (errors still are)");
   cmd->footer(kExitCodes);
 }
 
 void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::Pipeline& p,
                     const std::function<void(const extract::Event&)>& sink,
                     const std::function<bool(const extract::Document&)>& skip) {
-  extract::ReaderOptions ro;
-  ro.strict = c.strict;
-  c.warnings.quiet = c.quiet;
-  extract::DocumentReader reader(inputs, ro, &c.warnings);
+  extract::DocumentReader reader(inputs, {}, &c.warnings);
   const auto& es = p.extractor->stats();
   const std::size_t sentences_before = es.sentences;
   Progress progress(!c.quiet && (c.progress || isatty(STDERR_FILENO)), total_input_bytes(inputs), es);
@@ -328,7 +328,7 @@ void run_extraction(const std::vector<std::string>& inputs, Common& c, extract::
             << " with actors and triggers (" << es.parsed << " parsed, " << es.fallback << " shallow); "
             << es.events << " relations";
   if (c.warnings.total()) {
-    std::cerr << "; warnings:";
+    std::cerr << "; " << c.warnings.label() << ":";
     for (const auto& [k, n] : c.warnings.counts()) std::cerr << " " << k << " " << n;
   }
   char timing[96];

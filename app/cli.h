@@ -27,13 +27,18 @@ constexpr int kExitWarnings = 3;
 
 extern const char* const kExitCodes;
 
-/// Prints each warning on stderr (unless quiet) and counts them by kind.
+/// Prints each warning on stderr and counts them by kind. Under --strict
+/// (`as_errors`) a warning is printed as an error, even with --quiet, and
+/// main() turns a run that had any into exit code 3.
 class StderrWarnings : public WarningSink {
  public:
   void warn(const std::string& kind, const std::string& message) override;
   std::size_t total() const;
   const std::map<std::string, std::size_t>& counts() const { return counts_; }
+  /// "warnings", or "errors" under --strict: the summary's label.
+  const char* label() const { return as_errors ? "errors" : "warnings"; }
   bool quiet = false;
+  bool as_errors = false;
 
  private:
   std::map<std::string, std::size_t> counts_;
@@ -57,8 +62,8 @@ struct Command {
   std::function<int()> run;
 };
 
-/// Adds --data and --actors (and with `extraction`: --patterns, --no-parse,
-/// --parse-seconds, --strict, --progress, --jobs), and --quiet.
+/// Adds --data, --actors, --strict and --quiet (and with `extraction`:
+/// --patterns, --no-parse, --no-unknown, --parse-seconds, --progress, --jobs).
 void add_common(CLI::App* cmd, Common& c, bool extraction);
 
 /// Streams documents from `inputs` through the extractor, handing each event

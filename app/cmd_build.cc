@@ -95,7 +95,6 @@ void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out
                    // events are in it, so they are not extracted again.
                    std::set<std::string> merged;
                    if (!update->empty()) {
-                     common.warnings.quiet = common.quiet;
                      graph::read_jsonld_file(*update, g, &common.warnings);
                      for (auto e : boost::make_iterator_range(boost::edges(g.graph())))
                        for (const auto& ev : g.graph()[e].evidence) merged.insert(ev.doc);
@@ -116,7 +115,6 @@ void add_build_commands(CLI::App& app, Common& common, std::vector<Command>& out
   out.push_back({merge, [m, &common] {
                    extract::Pipeline p(common.data, false);
                    graph::ActorGraph g;
-                   common.warnings.quiet = common.quiet;
                    for (const auto& f : m->inputs) graph::add_events_file(g, f, &common.warnings);
                    graph::enrich_from_dictionary(g, p.actors);
                    m->outputs.write(g);

@@ -128,7 +128,6 @@ void add_export_commands(CLI::App& app, Common& common, std::vector<Command>& ou
                                                     " cannot be written to stdout; give a path");
                    }
                    x->options.legend = !x->no_legend;
-                   common.warnings.quiet = common.quiet;
                    graph::ActorGraph g;
                    load_graph(x->input, g, common);
                    if (x->output == "-") {

@@ -38,7 +38,6 @@ struct QueryOptions {
 // --- loading and resolving -----------------------------------------------
 
 graph::ActorGraph load(const QueryOptions& q, Common& common) {
-  common.warnings.quiet = common.quiet;
   graph::ActorGraph g;
   graph::load_graph_file(q.graph_file, g, &common.warnings);
   if (graph::detect_graph_file(q.graph_file) == graph::GraphFileFormat::events) {

@@ -28,6 +28,8 @@ int main(int argc, char** argv) {
     const int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
+  common.warnings.quiet = common.quiet;
+  common.warnings.as_errors = common.strict;
   int rc = kExitOk;
   try {
     for (const auto& c : commands)

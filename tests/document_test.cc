@@ -117,19 +117,19 @@ TEST_CASE("JSON Lines: one document a line, bad lines warned and skipped", "[ext
   CHECK(reader.stats().skipped.at("empty") == 1);
 }
 
-TEST_CASE("JSON Lines: strict mode throws the warning as an error", "[extract][document]") {
+TEST_CASE("JSON Lines: fail_fast throws the warning as an error", "[extract][document]") {
   TempDir dir;
   const std::string path = dir.write("c.jsonl",
                                      "{\"id\": \"a\", \"text\": \"ok\"}\n"
                                      "{\"id\": \"b\"}\n");
-  ReaderOptions strict;
-  strict.strict = true;
-  DocumentReader reader({path}, strict);
+  ReaderOptions fail_fast;
+  fail_fast.fail_fast = true;
+  DocumentReader reader({path}, fail_fast);
   Document doc;
   REQUIRE(reader.next(doc));
   CHECK(doc.id == "a");
   CHECK_THROWS_WITH(reader.next(doc), path + ":2: expected a string field \"text\"");
-  DocumentReader again({path}, strict);
+  DocumentReader again({path}, fail_fast);
   REQUIRE(again.next(doc));
   CHECK_THROWS_AS(again.next(doc), InputError);
 }
@@ -155,9 +155,9 @@ TEST_CASE("invalid UTF-8 is repaired and reported once per file", "[extract][doc
   CHECK(reader.stats().invalid_utf8 == 4);
   CHECK(reader.stats().skipped.empty());
 
-  ReaderOptions strict;
-  strict.strict = true;
-  DocumentReader strict_reader({jsonl}, strict);
+  ReaderOptions fail_fast;
+  fail_fast.fail_fast = true;
+  DocumentReader strict_reader({jsonl}, fail_fast);
   Document doc;
   CHECK_THROWS_WITH(strict_reader.next(doc), jsonl + ":1: 1 invalid UTF-8 sequences");
 }
@@ -200,9 +200,9 @@ TEST_CASE("binary and empty files are skipped with a warning", "[extract][docume
   CHECK(quiet.stats().skipped.at("binary") == 1);
   CHECK(quiet.stats().skipped.at("empty") == 1);
 
-  ReaderOptions strict;
-  strict.strict = true;
-  DocumentReader strict_reader({binary}, strict);
+  ReaderOptions fail_fast;
+  fail_fast.fail_fast = true;
+  DocumentReader strict_reader({binary}, fail_fast);
   Document doc;
   CHECK_THROWS_WITH(strict_reader.next(doc), binary + ": binary file skipped");
 }

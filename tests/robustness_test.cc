@@ -125,10 +125,13 @@ TEST_CASE("invalid UTF-8 is repaired, counted and reported once per file", "[rob
   CHECK(has_doc(docs, "j1"));
   CHECK(has_doc(docs, "j2"));
 
-  // --strict: the first invalid sequence is an error naming the file.
-  const auto s = cli(dir, "extract --no-parse --strict " + quote(dir / "in/latin1.txt"));
-  CHECK(s.status == 1);
-  CHECK(s.err.find("latin1.txt: 3 invalid UTF-8 sequences") != std::string::npos);
+  // --strict: the same report as an error, the same output, exit code 3.
+  const auto s = cli(dir, "extract --no-parse --strict " + quote(dir / "in"));
+  INFO(s.err);
+  CHECK(s.status == 3);
+  CHECK(count(s.err, "actorgraph: error: " + (dir / "in/latin1.txt") + ": 3 invalid UTF-8 sequences replaced") == 1);
+  CHECK(s.err.find("errors: utf8 2") != std::string::npos);
+  CHECK(s.out == r.out);
 }
 
 TEST_CASE("a binary file in an input folder is skipped with a warning", "[robustness]") {
@@ -146,8 +149,11 @@ TEST_CASE("a binary file in an input folder is skipped with a warning", "[robust
   CHECK(has_doc(docs, "z"));
 
   const auto s = cli(dir, "extract --no-parse --strict " + quote(dir / "in"));
-  CHECK(s.status == 1);
-  CHECK(s.err.find("photo.jpg: binary file skipped") != std::string::npos);
+  INFO(s.err);
+  CHECK(s.status == 3);
+  CHECK(s.err.find("actorgraph: error: " + (dir / "in/photo.jpg") + ": binary file skipped") !=
+        std::string::npos);
+  CHECK(s.out == r.out);
 }
 
 TEST_CASE("bad JSON Lines are warned about by file and line, the rest is processed", "[robustness]") {
@@ -177,28 +183,73 @@ TEST_CASE("bad JSON Lines are warned about by file and line, the rest is process
   CHECK(has_doc(docs, "last"));
 }
 
-TEST_CASE("option --strict stops at the first bad line with exit 1 and writes nothing", "[robustness]") {
-  // What the program does (docs/robustness.md): under --strict every input
-  // warning the reader would give is an error, so the run stops there (exit
-  // 1) and `build` writes no output; exit 3 is left for warnings that do not
-  // stop a run.
+TEST_CASE("option --strict reports every bad line as an error, writes the rest and exits 3", "[robustness]") {
+  // What the program does (docs/robustness.md): --strict changes how input
+  // problems are reported and the exit code, not what is read. Every bad
+  // line is an error naming file and line, the good documents are still
+  // extracted and written, and the run ends with exit code 3, so a script
+  // can tell "clean" (0) from "finished, but the input had problems" (3)
+  // from "failed" (1).
   TempDir dir;
   const std::string feed = dir / "feed.jsonl";
-  write_file(feed, json_line("first", kNews) + "not json\n" + json_line("last", kNews));
+  write_file(feed, json_line("first", kNews) + "not json\n" + json_line("middle", kNews) +
+                       "{\"id\":\"x\"}\n" + json_line("last", kNews));
+  const std::string plain = dir / "plain.jsonld";
+  const auto lax = cli(dir, "build --no-parse " + quote(feed) + " -o " + quote(plain));
+  REQUIRE(lax.status == 0);
+
   const std::string out = dir / "graph.jsonld";
   write_file(out, "previous\n");
-  const auto r = cli(dir, "build --no-parse --strict " + quote(feed) + " -o " + quote(out));
-  INFO(r.err);
-  CHECK(r.status == 1);
-  CHECK(r.err.find("actorgraph: error: " + feed + ":2: expected a JSON object, got invalid JSON") !=
-        std::string::npos);
-  CHECK(read_file(out) == "previous\n");
-  CHECK(temporaries(dir.path.string()).empty());
+  for (const std::string quiet : {"", " --quiet"}) {
+    const auto r = cli(dir, "build --no-parse --strict" + quiet + " " + quote(feed) + " -o " + quote(out));
+    INFO(r.err);
+    CHECK(r.status == 3);
+    CHECK(r.err.find("actorgraph: error: " + feed + ":2: expected a JSON object, got invalid JSON") !=
+          std::string::npos);
+    CHECK(r.err.find("actorgraph: error: " + feed + ":4: expected a string field \"text\"") != std::string::npos);
+    CHECK(r.err.find("warning") == std::string::npos);
+    if (quiet.empty()) CHECK(r.err.find("3 documents read from 1 files, 2 skipped (json)") != std::string::npos);
+    // The graph of the three good documents, the same as without --strict.
+    CHECK(read_file(out) == read_file(plain));
+    CHECK(temporaries(dir.path.string()).empty());
+  }
+  const auto events = cli(dir, "extract --no-parse --strict " + quote(feed));
+  CHECK(events.status == 3);
+  const auto docs = event_docs(events.out);
+  CHECK(has_doc(docs, "first"));
+  CHECK(has_doc(docs, "middle"));
+  CHECK(has_doc(docs, "last"));
 
   // Without a bad line, --strict changes nothing.
   write_file(feed, json_line("first", kNews));
   const auto ok = cli(dir, "build --no-parse --strict " + quote(feed) + " -o " + quote(out));
   CHECK(ok.status == 0);
+  CHECK(read_file(out).find("\"@graph\"") != std::string::npos);
+
+  // A fatal error is still 1, with or without --strict.
+  const auto missing = cli(dir, "extract --no-parse --strict " + quote(dir / "no-such.jsonl"));
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("no-such.jsonl: cannot read") != std::string::npos);
+}
+
+TEST_CASE("option --strict applies to the events merge reads too", "[robustness]") {
+  TempDir dir;
+  const std::string feed = dir / "feed.jsonl";
+  write_file(feed, json_line("first", kNews));
+  const auto ev = cli(dir, "extract --no-parse " + quote(feed));
+  REQUIRE(ev.status == 0);
+  REQUIRE(!ev.out.empty());
+  const std::string events = dir / "e.jsonl";
+  write_file(events, ev.out + "{broken\n");
+  const std::string out = dir / "g.jsonld";
+  const auto lax = cli(dir, "merge " + quote(events) + " -o " + quote(out));
+  INFO(lax.err);
+  CHECK(lax.status == 0);
+  CHECK(lax.err.find("actorgraph: warning: " + events + ":") != std::string::npos);
+  const auto strict = cli(dir, "merge --strict " + quote(events) + " -o " + quote(out));
+  INFO(strict.err);
+  CHECK(strict.status == 3);
+  CHECK(strict.err.find("actorgraph: error: " + events + ":") != std::string::npos);
   CHECK(read_file(out).find("\"@graph\"") != std::string::npos);
 }
 

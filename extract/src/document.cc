@@ -405,7 +405,7 @@ struct DocumentReader::Impl {
   std::string line;  // reused: lines may be very long
 
   void report(const std::string& kind, const std::string& message, bool skipped) {
-    if (options.strict) throw InputError(message);
+    if (options.fail_fast) throw InputError(message);
     if (skipped) ++stats.skipped[kind];
     if (warnings != nullptr) warnings->warn(kind, message);
   }
@@ -413,7 +413,7 @@ struct DocumentReader::Impl {
   void report_utf8(const std::string& where, std::size_t count) {
     stats.invalid_utf8 += count;
     const std::string n = std::to_string(count);
-    if (options.strict) throw InputError(where + ": " + n + " invalid UTF-8 sequences");
+    if (options.fail_fast) throw InputError(where + ": " + n + " invalid UTF-8 sequences");
     if (warnings != nullptr) warnings->warn("utf8", where + ": " + n + " invalid UTF-8 sequences replaced");
   }
 
@@ -501,7 +501,7 @@ struct DocumentReader::Impl {
     if (lines->bad()) throw_unreadable(name, "I/O error");
     lines.reset();
     file.reset();
-    if (file_invalid_utf8 > 0 && !options.strict) {
+    if (file_invalid_utf8 > 0 && !options.fail_fast) {
       if (warnings != nullptr)
         warnings->warn("utf8", name + ": " + std::to_string(file_invalid_utf8) +
                                    " invalid UTF-8 sequences replaced");
@@ -566,7 +566,7 @@ struct DocumentReader::Impl {
                                 repair_utf8(result.date) + repair_utf8(result.source) +
                                 repair_utf8(result.title);
     if (invalid > 0) {
-      if (options.strict) report_utf8(where, invalid);
+      if (options.fail_fast) report_utf8(where, invalid);
       stats.invalid_utf8 += invalid;
       file_invalid_utf8 += invalid;
     }

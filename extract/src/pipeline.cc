@@ -22,6 +22,7 @@ Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
   if (options.parse) {
     ParserOptions po;
     po.max_seconds = options.parse_seconds;
+    po.max_words = options.parse_max_words;
     parser = std::make_unique<LinkParser>(po);
   }
   extractor = std::make_unique<Extractor>(actors, patterns, *tokenizer, boilerplate,

@@ -38,9 +38,11 @@ struct ReaderStats {
 };
 
 struct ReaderOptions {
-  /// Turn every recoverable input problem (bad JSON line, binary or empty
-  /// file, invalid UTF-8) into an InputError carrying the warning's message.
-  bool strict = false;
+  /// Stop at the first recoverable input problem (bad JSON line, binary or
+  /// empty file, invalid UTF-8): next() throws an InputError carrying the
+  /// warning's message. Off, the problem is warned about and reading goes
+  /// on. (The CLI's --strict does not stop: it reads on and exits with 3.)
+  bool fail_fast = false;
   /// The stream read for the input "-"; null means std::cin. Not owned.
   std::istream* standard_input = nullptr;
 };
@@ -74,7 +76,7 @@ struct ReaderOptions {
 /// Throws InputError "path: cannot read: reason" from the constructor for an
 /// input path that does not exist, cannot be accessed or is a directory that
 /// cannot be listed, and from next() if a listed file has become unreadable.
-/// Under `options.strict` next() throws InputError with the warning message
+/// Under `options.fail_fast` next() throws InputError with the warning message
 /// instead of warning (for invalid UTF-8 in JSON Lines: "file:line: N invalid
 /// UTF-8 sequences" at the first offending line).
 class DocumentReader {
