@@ -1,7 +1,7 @@
 // DocumentReader on arbitrary bytes given as standard input ("-"): JSON Lines
 // when the first non-blank byte is '{', else one text document; then the
 // same bytes through the HTML scanner. The reader may warn or, under
-// --strict, throw InputError; anything else (a crash, a sanitizer report, an
+// fail_fast, throw InputError; anything else (a crash, a sanitizer report, an
 // exception of another type) is a bug.
 #include <cstddef>
 #include <cstdint>
@@ -22,10 +22,10 @@ struct CountingSink : actorgraph::WarningSink {
   std::size_t count = 0;
 };
 
-void read_all(std::string_view input, bool strict) {
+void read_all(std::string_view input, bool fail_fast) {
   std::istringstream in{std::string(input)};
   actorgraph::extract::ReaderOptions options;
-  options.strict = strict;
+  options.fail_fast = fail_fast;
   options.standard_input = &in;
   CountingSink sink;
   try {
@@ -39,7 +39,7 @@ void read_all(std::string_view input, bool strict) {
       if (doc.id.empty() || doc.origin.empty()) __builtin_trap();
     }
   } catch (const actorgraph::InputError&) {
-    if (!strict) __builtin_trap();  // reading a string stream never fails otherwise
+    if (!fail_fast) __builtin_trap();  // reading a string stream never fails otherwise
   }
 }
 

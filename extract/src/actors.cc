@@ -57,7 +57,6 @@ std::string key_of(std::string_view name) { return std::string(strip_the(fold(na
 // per-call ICU transliterator is far too slow for the matcher's hot path),
 // plus the letters that do not decompose (ø, đ, ł, ı, æ, œ, þ, ...).
 struct LatinTable {
-  static constexpr char32_t kBlocks[2][2] = {{0x00C0, 0x0250}, {0x1E00, 0x1F00}};
   std::string a[0x250 - 0xC0];
   std::string b[0x100];
 
