@@ -31,6 +31,10 @@
 
 namespace {
 
+using test_support::kRussia;
+using test_support::kAssad;
+using test_support::kSyria;
+
 namespace fs = std::filesystem;
 using actorgraph::extract::ActorRef;
 using actorgraph::extract::Event;
@@ -42,9 +46,6 @@ namespace ex = actorgraph::exporter;
 const std::string kBin = ACTORGRAPH_BINARY;
 const std::string kPython = "/usr/bin/python3";
 
-const ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
-const ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
-const ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
 const ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
 const ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 const ActorRef kHezbollah{"group/hezbollah", "Hezbollah", "group", "LBN"};

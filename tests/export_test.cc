@@ -20,33 +20,22 @@
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/actor_graph.h"
 
+#include "support.h"
+
 namespace {
+
+using test_support::kRussia;
+using test_support::kAssad;
+using test_support::kSyria;
+using test_support::kOpposition;
+using test_support::make_event;
 
 namespace fs = std::filesystem;
 using actorgraph::extract::ActorRef;
 using actorgraph::extract::Event;
 using actorgraph::graph::ActorGraph;
 
-const ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
-const ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
-const ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
-const ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
 
-Event make_event(const ActorRef& source, const std::string& relation, const ActorRef& target,
-                 const std::string& doc, const std::string& date, std::size_t start,
-                 const std::string& trigger) {
-  Event event;
-  event.doc = doc;
-  event.date = date;
-  event.source = source;
-  event.relation = relation;
-  event.target = target;
-  event.evidence.sentence = source.name + " " + trigger + " " + target.name + ".";
-  event.evidence.start = start;
-  event.evidence.end = start + event.evidence.sentence.size();
-  event.evidence.trigger = trigger;
-  return event;
-}
 
 // Russia ally_of Assad, Russia supplies Assad (twice), Russia did not reject
 // the opposition's plan, Russia may attack the opposition.

@@ -19,32 +19,21 @@
 #include "actorgraph/graph/actor_graph.h"
 #include "actorgraph/graph/events_io.h"
 
+#include "support.h"
+
 namespace {
+
+using test_support::kRussia;
+using test_support::kAssad;
+using test_support::kOpposition;
+using test_support::make_event;
 
 using actorgraph::extract::ActorRef;
 using actorgraph::extract::Event;
 using actorgraph::graph::ActorGraph;
 using actorgraph::graph::RelationEdge;
 
-const ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
-const ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
-const ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
 
-Event make_event(const ActorRef& source, const std::string& relation, const ActorRef& target,
-                 const std::string& doc, const std::string& date, std::size_t start,
-                 const std::string& trigger) {
-  Event event;
-  event.doc = doc;
-  event.date = date;
-  event.source = source;
-  event.relation = relation;
-  event.target = target;
-  event.evidence.sentence = "Russia " + trigger + " Bashar al-Assad.";
-  event.evidence.start = start;
-  event.evidence.end = start + 30;
-  event.evidence.trigger = trigger;
-  return event;
-}
 
 const RelationEdge& edge_between(const ActorGraph& graph, const std::string& source,
                                  const std::string& relation, const std::string& target,

@@ -1,6 +1,7 @@
 // What the parser is shown: words_worth_parsing leaves out the pieces of a
-// sentence without actors or triggers, and parse(words, keep) reports the
-// links of the shorter sentence in the indices of the whole one.
+// sentence without actors or triggers, parse_pieces cuts a long one into
+// clauses, and parse(words, pieces) reports the links of the pieces in the
+// indices of the whole sentence.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -66,12 +67,54 @@ TEST_CASE("pieces with an anchor, a quotation mark or no clear role stay", "[ext
   CHECK(kept("", a).empty());
 }
 
-TEST_CASE("a parse of the kept words is reported in the indices of all words", "[extract][parser]") {
+namespace {
+
+// The pieces as text, one string per piece.
+std::vector<std::string> pieces(const std::string& sentence, const std::vector<std::string>& anchor_words) {
+  const auto words = split(sentence);
+  std::vector<bool> anchors(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (const auto& a : anchor_words) anchors[i] = anchors[i] || words[i] == a;
+  std::vector<std::string> out;
+  for (const auto& piece : parse_pieces(words, anchors)) {
+    std::string text;
+    for (std::size_t i : piece) text += (text.empty() ? "" : " ") + words.at(i);
+    out.push_back(text);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a long sentence is parsed clause by clause, a short one whole", "[extract][parser]") {
+  const std::vector<std::string> a = {"Russia", "vetoed", "China", "Syria", "backed", "abstained", "Assad"};
+  using V = std::vector<std::string>;
+  CHECK(pieces("On Monday , Russia vetoed the draft .", a) == V{"Russia vetoed the draft ."});
+  // Over kClauseWords words: cut before ", while" and at ";".
+  CHECK(pieces("Russia vetoed the draft on the situation in the country , while China abstained in the vote "
+               "that followed a long debate .",
+               a) == V{"Russia vetoed the draft on the situation in the country",
+                       "while China abstained in the vote that followed a long debate ."});
+  CHECK(pieces("Russia vetoed the draft resolution on Syria yesterday ; China abstained from the vote on it after "
+               "talks .",
+               a) == V{"Russia vetoed the draft resolution on Syria yesterday",
+                       "China abstained from the vote on it after talks ."});
+  // A clause without an actor or trigger is not parsed at all.
+  CHECK(pieces("Russia vetoed the draft on Syria , and the diplomats went home early ; China abstained in the "
+               "vote .",
+               a) == V{"Russia vetoed the draft on Syria", "China abstained in the vote ."});
+  // No cut that would leave a clause under four words.
+  CHECK(pieces("Russia , and China , backed Assad in the long war that has killed many people across the "
+               "whole country .",
+               a).size() == 1);
+}
+
+TEST_CASE("a parse of the pieces is reported in the indices of all words", "[extract][parser]") {
   static const LinkParser parser;
-  const auto words = split("On Wednesday , Russia vetoed the draft .");
-  std::vector<bool> keep(words.size(), true);
-  keep[0] = keep[1] = keep[2] = false;
-  const SyntaxParse p = parser.parse(words, keep);
+  const auto words = split("On Wednesday , Russia vetoed the draft . China abstained in the vote");
+  // Two pieces: "Russia vetoed the draft ." and "China abstained in the vote" (a "." is added).
+  const std::vector<std::vector<std::size_t>> parts = {{3, 4, 5, 6, 7}, {8, 9, 10, 11, 12}};
+  const SyntaxParse p = parser.parse(words, parts);
   REQUIRE(p.ok);
   REQUIRE(p.links_of.size() == words.size());
   REQUIRE(p.tags.size() == words.size());
@@ -79,12 +122,18 @@ TEST_CASE("a parse of the kept words is reported in the indices of all words", "
     CHECK(p.links_of[w].empty());
     CHECK(p.tags[w].empty());
   }
-  bool subject = false;  // Russia (3) is the subject of vetoed (4)
+  bool russia = false, china = false;
   for (const auto& l : p.links) {
     CHECK(l.left >= 3);
     CHECK(l.right >= 3);
-    subject = subject || (l.label[0] == 'S' && l.left == 3 && l.right == 4);
+    CHECK(static_cast<std::size_t>(l.right) < words.size());
+    // No link crosses from one piece to the other.
+    CHECK((l.left <= 7) == (l.right <= 7));
+    russia = russia || (l.label[0] == 'S' && l.left == 3 && l.right == 4);
+    china = china || (l.label[0] == 'S' && l.left == 8 && l.right == 9);
   }
-  CHECK(subject);
+  CHECK(russia);
+  CHECK(china);
   CHECK(p.tags[4].rfind("v", 0) == 0);
+  CHECK(p.tags[9].rfind("v", 0) == 0);
 }

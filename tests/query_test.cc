@@ -31,19 +31,20 @@
 
 namespace {
 
+using test_support::kRussia;
+using test_support::kSyria;
+using test_support::kAssad;
+using test_support::kOpposition;
+
 namespace graph = actorgraph::graph;
 using actorgraph::InputError;
 using actorgraph::extract::ActorRef;
 using actorgraph::extract::Event;
 
-const ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
-const ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
 const ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
 const ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 const ActorRef kChina{"state/CHN", "China", "state", "CHN"};
-const ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
 const ActorRef kPutin{"person/vladimir-putin", "Vladimir Putin", "person", "RUS"};
-const ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
 const ActorRef kMilitary{"force/SYR-military", "Syrian military", "force", "SYR"};
 const ActorRef kArabLeague{"igo/arab-league", "Arab League", "igo", ""};
 const ActorRef kUnsc{"igo/unsc", "United Nations Security Council", "igo", ""};

@@ -13,6 +13,30 @@
 
 namespace test_support {
 
+/// Actors the graph, export and query tests build events with.
+inline const actorgraph::extract::ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
+inline const actorgraph::extract::ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
+inline const actorgraph::extract::ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
+inline const actorgraph::extract::ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
+
+/// An asserted event with evidence "<source> <trigger> <target>." starting at
+/// code point `start` of document `doc`.
+inline actorgraph::extract::Event make_event(const actorgraph::extract::ActorRef& source, const std::string& relation,
+                                             const actorgraph::extract::ActorRef& target, const std::string& doc,
+                                             const std::string& date, std::size_t start, const std::string& trigger) {
+  actorgraph::extract::Event event;
+  event.doc = doc;
+  event.date = date;
+  event.source = source;
+  event.relation = relation;
+  event.target = target;
+  event.evidence.sentence = source.name + " " + trigger + " " + target.name + ".";
+  event.evidence.start = start;
+  event.evidence.end = start + event.evidence.sentence.size();
+  event.evidence.trigger = trigger;
+  return event;
+}
+
 /// The pipeline over the repository's data/, loaded once for all tests.
 inline actorgraph::extract::Pipeline& bundled_pipeline() {
   static actorgraph::extract::Pipeline p([] {

@@ -15,6 +15,7 @@
 #include <system_error>
 #include <utility>
 
+#include "actorgraph/extract/detail/json.h"
 #include "actorgraph/extract/text.h"
 
 namespace actorgraph::extract {
@@ -102,19 +103,6 @@ class LineSource {
   std::string prefix_;
   std::size_t pos_ = 0;
 };
-
-const char* json_type_name(const rapidjson::Value& v) {
-  switch (v.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "a boolean";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "an array";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return "a number";
-  }
-  return "a value";
-}
 
 // Lists the regular files under `dir`, recursively; skips hidden entries and
 // does not follow symbolic links to directories (no cycles).
@@ -540,7 +528,7 @@ struct DocumentReader::Impl {
                                  std::to_string(json.GetErrorOffset()) + ")");
     }
     if (!json.IsObject())
-      return bad_line(where, std::string("expected a JSON object, got ") + json_type_name(json));
+      return bad_line(where, std::string("expected a JSON object, got ") + detail::json_type_name(json));
 
     Document result;
     auto field = [&](const char* key, std::string& out, bool required) -> bool {
@@ -551,7 +539,7 @@ struct DocumentReader::Impl {
       }
       if (!it->value.IsString()) {
         return bad_line(where, std::string("expected \"") + key + "\" to be a string, got " +
-                                   json_type_name(it->value));
+                                   detail::json_type_name(it->value));
       }
       out.assign(it->value.GetString(), it->value.GetStringLength());
       return true;

@@ -1000,12 +1000,13 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         words.push_back(w);
       }
       // Only the part of the sentence around its actors and triggers goes to
-      // the parser (words_worth_parsing); the rest costs time and adds nothing.
+      // the parser, clause by clause in a long sentence (parse_pieces); the
+      // rest costs time and adds nothing.
       std::vector<bool> anchors(words.size(), false);
       for (std::size_t u = 0; u < view.units.size(); ++u) anchors[u] = view.units[u].mention >= 0;
       for (const auto& tr : triggers)
         if (view.unit_of[tr.token] >= 0) anchors[view.unit_of[tr.token]] = true;
-      view.parse = parser_->parse(words, words_worth_parsing(words, anchors));
+      view.parse = parser_->parse(words, parse_pieces(words, anchors));
     }
     if (trace_) {
       std::string line = "sentence: " + text.substr(sent.begin, sent.end - sent.begin) + "\n  mentions:";

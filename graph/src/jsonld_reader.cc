@@ -24,6 +24,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "actorgraph/extract/detail/json.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/events_io.h"
 
@@ -48,19 +49,6 @@ struct Place {
   }
 };
 
-std::string_view type_name(const Value& value) {
-  switch (value.GetType()) {
-    case rapidjson::kNullType: return "null";
-    case rapidjson::kFalseType:
-    case rapidjson::kTrueType: return "a boolean";
-    case rapidjson::kObjectType: return "an object";
-    case rapidjson::kArrayType: return "an array";
-    case rapidjson::kStringType: return "a string";
-    case rapidjson::kNumberType: return "a number";
-  }
-  return "a value";
-}
-
 const Value* find(const Value& object, const char* member) {
   auto it = object.FindMember(member);
   if (it == object.MemberEnd() || it->value.IsNull()) return nullptr;
@@ -68,7 +56,7 @@ const Value* find(const Value& object, const char* member) {
 }
 
 std::string as_string(const Value& value, const Place& place) {
-  if (!value.IsString()) place.fail("a string, got " + std::string(type_name(value)));
+  if (!value.IsString()) place.fail("a string, got " + std::string(detail::json_type_name(value)));
   return std::string(value.GetString(), value.GetStringLength());
 }
 
@@ -87,7 +75,7 @@ std::size_t required_offset(const Value& object, const char* member, const Place
   const Value* value = find(object, member);
   if (!value || !value->IsUint64()) {
     place.fail("a non-negative integer member \"" + std::string(member) + "\"" +
-               (value ? ", got " + std::string(type_name(*value)) : std::string()));
+               (value ? ", got " + std::string(detail::json_type_name(*value)) : std::string()));
   }
   return static_cast<std::size_t>(value->GetUint64());
 }
@@ -197,26 +185,26 @@ StoredRelation read_relation(const Value& node, const Place& place,
   }
   bool negated = false;
   if (const Value* value = find(node, "negated")) {
-    if (!value->IsBool()) place.at("negated").fail("a boolean, got " + std::string(type_name(*value)));
+    if (!value->IsBool()) place.at("negated").fail("a boolean, got " + std::string(detail::json_type_name(*value)));
     negated = value->GetBool();
   }
   stored.polarity = optional_string(node, "polarity", place);
   if (const Value* value = find(node, "count")) {
-    if (!value->IsUint64()) place.at("count").fail("a non-negative integer, got " + std::string(type_name(*value)));
+    if (!value->IsUint64()) place.at("count").fail("a non-negative integer, got " + std::string(detail::json_type_name(*value)));
     stored.count = value->GetUint64();
   }
 
   const Value* evidence = find(node, "evidence");
   if (!evidence) place.fail("an \"evidence\" array with at least one evidence node");
   const Place list = place.at("evidence");
-  if (!evidence->IsArray()) list.fail("an array, got " + std::string(type_name(*evidence)));
+  if (!evidence->IsArray()) list.fail("an array, got " + std::string(detail::json_type_name(*evidence)));
   if (evidence->Empty()) list.fail("at least one evidence node");
 
   stored.first_event = events.size();
   std::size_t index = 0;
   for (const auto& item : evidence->GetArray()) {
     const Place at = list.at(index++);
-    if (!item.IsObject()) at.fail("an evidence object, got " + std::string(type_name(item)));
+    if (!item.IsObject()) at.fail("an evidence object, got " + std::string(detail::json_type_name(item)));
     extract::Event event;
     event.source.id = source;
     event.target.id = target;
@@ -235,7 +223,7 @@ StoredRelation read_relation(const Value& node, const Place& place,
     if (!modality.empty()) event.modality = modality;
     if (const Value* confidence = find(item, "confidence")) {
       if (!confidence->IsNumber()) {
-        at.at("confidence").fail("a number, got " + std::string(type_name(*confidence)));
+        at.at("confidence").fail("a number, got " + std::string(detail::json_type_name(*confidence)));
       }
       event.confidence = confidence->GetDouble();
     } else {
@@ -297,11 +285,11 @@ void read_jsonld(std::istream& in, const std::string& name, ActorGraph& graph, W
                      rapidjson::GetParseError_En(document.GetParseError()));
   }
   const Place root{name, "document"};
-  if (!document.IsObject()) root.fail("a JSON object, got " + std::string(type_name(document)));
+  if (!document.IsObject()) root.fail("a JSON object, got " + std::string(detail::json_type_name(document)));
   const Value* nodes = find(document, "@graph");
   if (!nodes || !nodes->IsArray()) {
     root.fail("an \"@graph\" array of actor and relation nodes" +
-              (nodes ? ", got " + std::string(type_name(*nodes)) : std::string()));
+              (nodes ? ", got " + std::string(detail::json_type_name(*nodes)) : std::string()));
   }
 
   std::vector<ActorNode> actors;
@@ -310,7 +298,7 @@ void read_jsonld(std::istream& in, const std::string& name, ActorGraph& graph, W
   std::size_t index = 0;
   for (const auto& node : nodes->GetArray()) {
     const Place place{name, "@graph[" + std::to_string(index++) + "]"};
-    if (!node.IsObject()) place.fail("a node object, got " + std::string(type_name(node)));
+    if (!node.IsObject()) place.fail("a node object, got " + std::string(detail::json_type_name(node)));
     if (has_type(node, "Relation")) {
       relations.push_back(read_relation(node, place, events));
     } else if (has_type(node, "Actor")) {

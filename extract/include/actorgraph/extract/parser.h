@@ -56,6 +56,20 @@ struct ParserOptions {
 /// Returns keep[i] for every word.
 std::vector<bool> words_worth_parsing(const std::vector<std::string>& words, const std::vector<bool>& anchors);
 
+/// Sentences kept longer than this are cut into clauses (parse_pieces).
+constexpr std::size_t kClauseWords = 15;
+
+/// What the parser is shown of a sentence: the words worth parsing, and when
+/// there are more than kClauseWords of them, cut into clauses, each parsed
+/// on its own: at ";" and "--", and at a comma before a conjunction or
+/// subordinator ("..., and", "..., but", "..., while", "..., which"), where
+/// both sides have four words or more. A clause without an anchor is not
+/// parsed. Parsing cost grows much faster than length, and the clauses of a
+/// long sentence parsed apart keep a participle or relative clause from
+/// being attached across the sentence. Each piece is a list of word indices.
+std::vector<std::vector<std::size_t>> parse_pieces(const std::vector<std::string>& words,
+                                                   const std::vector<bool>& anchors);
+
 class LinkParser {
  public:
   /// Loads the English dictionary; throws actorgraph::Error if it is missing.
@@ -68,11 +82,13 @@ class LinkParser {
   /// contain spaces). Returns ok=false when no linkage was found in time.
   SyntaxParse parse(const std::vector<std::string>& words) const;
 
-  /// Parses only the words with keep[i] set, as one shorter sentence, and
-  /// reports the links in the indices of `words` (a word left out has no
-  /// links and no tag, like a word the parser left unlinked). The limits
-  /// (max_words, retries) apply to the kept words. keep.size() == words.size().
-  SyntaxParse parse(const std::vector<std::string>& words, const std::vector<bool>& keep) const;
+  /// Parses each piece (a list of indices into `words`, as parse_pieces
+  /// gives) as a sentence of its own, and reports all their links in the
+  /// indices of `words`; a word in no piece has no links and no tag, like a
+  /// word the parser left unlinked. ok is set when some piece was linked.
+  /// The limits (max_words, retries) apply to each piece.
+  SyntaxParse parse(const std::vector<std::string>& words,
+                    const std::vector<std::vector<std::size_t>>& pieces) const;
 
  private:
   struct Impl;

@@ -26,8 +26,8 @@ struct DataOptions {
   bool parse = true;                      ///< false: shallow pass only
   bool unknown_actors = true;             ///< unknown names become `unknown` actors
   double parse_seconds = 1.0;
-  /// Sentences longer than this (in parser words, after
-  /// words_worth_parsing) take the shallow pass (ParserOptions::max_words).
+  /// Clauses longer than this (in parser words, per piece of parse_pieces)
+  /// are not parsed; their triggers take the shallow pass (ParserOptions::max_words).
   std::size_t parse_max_words = ParserOptions{}.max_words;
 };
 
