@@ -99,6 +99,13 @@ TEST_CASE("a long sentence is parsed clause by clause, a short one whole", "[ext
                "talks .",
                a) == V{"Russia vetoed the draft resolution on Syria yesterday",
                        "China abstained from the vote on it after talks ."});
+  // Before a participle, and at a colon.
+  CHECK(pieces("Russia vetoed the draft resolution on Syria in New_York , saying that China backed Assad in the "
+               "war .",
+               a) == V{"Russia vetoed the draft resolution on Syria in New_York",
+                       "saying that China backed Assad in the war ."});
+  CHECK(pieces("Russia vetoed the draft resolution on Syria in New_York : China backed Assad in the long war .", a) ==
+        V{"Russia vetoed the draft resolution on Syria in New_York", "China backed Assad in the long war ."});
   // A clause without an actor or trigger is not parsed at all.
   CHECK(pieces("Russia vetoed the draft on Syria , and the diplomats went home early ; China abstained in the "
                "vote .",

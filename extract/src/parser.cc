@@ -318,13 +318,15 @@ std::vector<std::vector<std::size_t>> parse_pieces(const std::vector<std::string
     if (keep[i]) kept.push_back(i);
   if (kept.size() <= kClauseWords) return {kept};
 
-  static const char* const kClauseOpeners[] = {"and",   "but",  "while",    "whereas", "as",    "after",
-                                               "before", "when", "which",   "who",     "where", "although",
-                                               "though", "saying", "adding"};
+  static const char* const kClauseOpeners[] = {
+      "and",   "but",     "while",  "whereas", "as",     "after",  "before",    "when",      "which",
+      "who",   "whom",    "whose",  "where",   "although", "though", "because", "since",     "until",
+      "if",    "unless",  "despite", "amid",   "according", "including"};
   auto opens_clause = [](std::string_view w) {
     for (const char* o : kClauseOpeners)
       if (w == o) return true;
-    return false;
+    // A participle clause: "..., saying", "..., calling on", "..., having documented".
+    return w.size() > 5 && w.ends_with("ing") && w[0] >= 'a' && w[0] <= 'z';
   };
   constexpr std::size_t kMinClause = 4;
   std::vector<std::vector<std::size_t>> pieces(1);
@@ -333,7 +335,7 @@ std::vector<std::vector<std::size_t>> parse_pieces(const std::vector<std::string
     const std::string& w = words[kept[k]];
     if (w == "(" || w == "[") ++depth;
     if ((w == ")" || w == "]") && depth > 0) --depth;
-    const bool cut = depth == 0 && (w == ";" || w == "--" ||
+    const bool cut = depth == 0 && (w == ";" || w == "--" || w == ":" ||
                                     (w == "," && k + 1 < kept.size() && opens_clause(words[kept[k + 1]])));
     if (cut && pieces.back().size() >= kMinClause && kept.size() - k - 1 >= kMinClause) {
       pieces.emplace_back();

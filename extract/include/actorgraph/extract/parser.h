@@ -61,9 +61,10 @@ constexpr std::size_t kClauseWords = 15;
 
 /// What the parser is shown of a sentence: the words worth parsing, and when
 /// there are more than kClauseWords of them, cut into clauses, each parsed
-/// on its own: at ";" and "--", and at a comma before a conjunction or
-/// subordinator ("..., and", "..., but", "..., while", "..., which"), where
-/// both sides have four words or more. A clause without an anchor is not
+/// on its own: at ";", ":" and "--", and at a comma before a conjunction,
+/// subordinator or participle ("..., and", "..., while", "..., which",
+/// "..., according to", "..., saying"), where both sides have four words or
+/// more. A clause without an anchor is not
 /// parsed. Parsing cost grows much faster than length, and the clauses of a
 /// long sentence parsed apart keep a participle or relative clause from
 /// being attached across the sentence. Each piece is a list of word indices.
