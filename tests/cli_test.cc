@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <rapidjson/document.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -58,6 +59,23 @@ TEST_CASE("extract writes only JSON Lines events on stdout", "[cli]") {
     ++n;
   }
   CHECK(n > 10);
+}
+
+TEST_CASE("extract --trace shows what the parser was shown and what it linked", "[cli]") {
+  const fs::path dir = fs::temp_directory_path() / ("actorgraph-trace-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string input = (dir / "t.txt").string();
+  std::ofstream(input) << "On Monday, Russia vetoed a resolution on Syria, saying the text was unbalanced.\n";
+  const auto r = run(kBin + " extract --trace --jobs 1 " + input + " 2>&1 >/dev/null");
+  fs::remove_all(dir);
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("sentence: On Monday, Russia vetoed a resolution on Syria") != std::string::npos);
+  CHECK(r.out.find("mentions: [Russia=state/RUS] [Syria=state/SYR]") != std::string::npos);
+  // The leading and trailing pieces without actors or triggers are left out.
+  CHECK(r.out.find("parsed: Russia vetoed a resolution on Syria .") != std::string::npos);
+  CHECK(r.out.find("(Russia.") != std::string::npos);  // a link from Russia
+  CHECK(r.out.find("triggers: vetoed:vetoes/verb") != std::string::npos);
 }
 
 TEST_CASE("resolve answers one line per name", "[cli]") {

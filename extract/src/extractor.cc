@@ -984,6 +984,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       view.units.push_back(u);
       t = u.last;
     }
+    std::vector<std::vector<std::size_t>> pieces;  // what the parser was shown, in units
     if (parser_) {
       std::vector<std::string> words;
       for (const auto& u : view.units) {
@@ -1006,13 +1007,22 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       for (std::size_t u = 0; u < view.units.size(); ++u) anchors[u] = view.units[u].mention >= 0;
       for (const auto& tr : triggers)
         if (view.unit_of[tr.token] >= 0) anchors[view.unit_of[tr.token]] = true;
-      view.parse = parser_->parse(words, parse_pieces(words, anchors));
+      pieces = parse_pieces(words, anchors);
+      view.parse = parser_->parse(words, pieces);
     }
     if (trace_) {
       std::string line = "sentence: " + text.substr(sent.begin, sent.end - sent.begin) + "\n  mentions:";
       for (const auto& m : ms)
         line += " [" + text.substr(tk[m.first].begin, tk[m.last - 1].end - tk[m.first].begin) + "=" +
                 m.actor.id + (m.adjectival ? " adj" : "") + (m.pronoun ? " pron" : "") + "]";
+      line += "\n  parsed:";
+      for (std::size_t k = 0; k < pieces.size(); ++k) {
+        line += k ? " |" : "";
+        for (std::size_t u : pieces[k]) {
+          const auto& un = view.units[u];
+          line += " " + text.substr(tk[un.first].begin, tk[un.last - 1].end - tk[un.first].begin);
+        }
+      }
       line += "\n  links:";
       auto word = [&](int u) {
         const auto& un = view.units[u];
