@@ -34,7 +34,7 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
   auto x = std::make_shared<Extract>();
   auto* ext = app.add_subcommand("extract", "Print one events JSON Lines record per relation instance on stdout");
   ext->add_option("inputs", x->inputs, "Text, .jsonl or .html files, directories, or - for stdin")->required();
-  ext->add_flag("--trace", x->trace, "Explain each candidate sentence on stderr: mentions, parse links, triggers");
+  ext->add_flag("--trace", x->trace, "Explain each candidate sentence on stderr: mentions, the pieces parsed, parse links, triggers");
   add_common(ext, common, true);
   out.push_back({ext, [x, &common] {
                    extract::Pipeline p(common.data);
