@@ -24,6 +24,7 @@ struct Fixture {
         "person/bashar-al-assad\tperson\tBashar al-Assad\tcountry=SYR\talias=Assad|Bashar Assad\n"
         "igo/unsc\tigo\tUnited Nations Security Council\talias=Security Council\n"
         "bloc/west\tbloc\tWestern countries\talias=the West|Western powers\tadj=Western\n"
+        "igo/nato\tigo\tNorth Atlantic Treaty Organization\talias=NATO\n"
         "@agent\tgovernment|foreign ministry\tstate\n"
         "@agent\tmilitary|troops|jets\tforce\tmilitary\n"
         "@agent\topposition\tgroup\topposition\n"
@@ -39,7 +40,11 @@ struct Fixture {
         "member_of\tnoun\tmember\tHOST\tPOSS\n"
         "mediates\tcompound\tmediated\tPOSS\tCTX\tmod=intended\n"
         "supports\tverb\tsupport\tS\tO\n"
-        "leader_of\ttitle\tpresident\t-\t-\n");
+        "leader_of\ttitle\tpresident\t-\t-\n"
+        "cooperates_with\tverb\tjoin\tS\tO\tconf=0.6\n"
+        "member_of\tverb\tjoin\tS\tO\tconf=0.5\n"
+        "meets\tverb\tmeet|met\tS\tP:with\n"
+        "meets\tverb\tmeet|met\tS\tO\n");
     patterns.load(p, "patterns.tsv");
     std::istringstream b("drop support (the )?[a-z .'-]+!\nend read more\n");
     boilerplate.load(b, "boilerplate.txt");
@@ -224,4 +229,40 @@ TEST_CASE("a title makes a leader only on the dates the dictionary gives", "[ext
   CHECK_FALSE(has(x.extract(d), "person/bashar-al-assad", "leader_of", "state/SYR"));
   d.date = "";
   CHECK(has(x.extract(d), "person/bashar-al-assad", "leader_of", "state/SYR"));
+}
+
+TEST_CASE("numbers and demonyms are no person's name; a body's troops are the body", "[extract][extractor]") {
+  Fixture f;
+  auto evs = f.run("Fifty Turkish jets struck Syria on Tuesday.");
+  INFO(dump(evs));
+  CHECK(has(evs, "force/TUR-military", "attacks", "state/SYR"));
+  for (const auto& e : evs) CHECK(e.source.kind != "unknown");
+
+  // "NATO troops" are NATO; joining a state's forces is cooperation, not membership.
+  evs = f.run("NATO troops joined Syrian troops in the offensive.");
+  INFO(dump(evs));
+  CHECK(has(evs, "igo/nato", "cooperates_with", "force/SYR-military"));
+  CHECK_FALSE(has(evs, "igo/nato", "member_of", "force/SYR-military"));
+}
+
+TEST_CASE("counted victims take only a country already named with such an agent", "[extract][extractor]") {
+  Fixture f;
+  // Nothing before says whose soldiers they were: no actor, so no relation.
+  auto evs = f.run("Russia struck dozens of soldiers near the border.");
+  INFO(dump(evs));
+  for (const auto& e : evs) CHECK(e.target.kind != "force");
+  // After "Syrian troops", counted troops are Syria's.
+  evs = f.run("Syrian troops entered the town. Russia struck 16 troops near the border.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "attacks", "force/SYR-military"));
+}
+
+TEST_CASE("a symmetric act with a party of its own after it pairs no subjects", "[extract][extractor]") {
+  Fixture f;
+  const auto evs = f.run("Russia and China met with the Security Council in New York.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "meets", "igo/unsc"));
+  CHECK(has(evs, "state/CHN", "meets", "igo/unsc"));
+  CHECK_FALSE(has(evs, "state/RUS", "meets", "state/CHN"));
+  CHECK_FALSE(has(evs, "state/CHN", "meets", "state/RUS"));
 }

@@ -701,6 +701,10 @@ std::optional<ActorRef> ActorDictionary::unknown_actor(std::string_view name) co
       "brigades", "house", "senate", "congress", "parliament", "assembly", "commission", "office",
       "department", "national", "international", "united", "new", "north", "south", "east", "west",
       "the", "of", "and", "in", "on", "for", "at", "to", "a", "an"};
+  static const std::unordered_set<std::string> kNumberWords = {
+      "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+      "hundreds", "thousand", "thousands", "dozens", "dozen", "several", "some", "many", "both", "all"};
   std::vector<std::string> words;
   std::string cur;
   for (char c : name) {
@@ -721,6 +725,9 @@ std::optional<ActorRef> ActorDictionary::unknown_actor(std::string_view name) co
     if (!lower) return std::nullopt;  // ALL CAPS is an acronym or a dateline
     const std::string f = fold(w);
     if (kNotNames.count(f)) return std::nullopt;
+    // "Fifty Turkish warplanes", "Two Syrian": a number or a demonym is no
+    // part of a person's name; the words after it are an agent phrase.
+    if (kNumberWords.count(f) || find_adjective(f)) return std::nullopt;
     for (unsigned char c : f) {
       if (c < 0x80 && !std::isalnum(c) && c != '-' && c != '\'') return std::nullopt;
     }

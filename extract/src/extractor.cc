@@ -2,6 +2,7 @@
 #include "actorgraph/extract/extractor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <fstream>
 #include <map>
@@ -168,6 +169,15 @@ std::vector<std::pair<std::size_t, std::size_t>> Boilerplate::furniture(std::str
 }
 
 // ---------------------------------------------------------------------------
+// Kinds a relation cannot join, whatever the words say: only a person
+// belongs to a state or to a state's forces ("a member of the Syrian
+// government"); "NATO troops joined Afghan forces" is cooperation.
+static bool plausible(const std::string& relation, const ActorRef& source, const ActorRef& target) {
+  if (relation == "member_of" && (target.kind == "state" || target.kind == "force")) return source.kind == "person";
+  return true;
+}
+
+// ---------------------------------------------------------------------------
 // Document context: what pronouns and bare agents refer back to.
 
 struct Extractor::Context {
@@ -296,8 +306,9 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
     }
     if (hit && capital) {
       Mention m{i, best, hit->ref(), false, false, false};
-      // "Taliban forces", "ISIS militants": a group's fighters are the group.
-      if (hit->kind == "group") {
+      // "Taliban forces", "ISIS militants": a group's fighters are the group;
+      // "NATO troops", "UN peacekeepers": a body's are the body.
+      if (hit->kind == "group" || hit->kind == "igo") {
         const Agent* agent = nullptr;
         const std::size_t e = agent_at(best, &agent);
         if (agent && e > best && agent->kind != "state") m.last = e;
@@ -412,16 +423,32 @@ std::vector<Mention> Extractor::find_mentions(const Sentence& s, Context& ctx) c
           "militia", "militias", "border guards", "special forces"};
       const bool institution = agent && (agent->kind != "state" || kBareInstitutions.count(agent->noun)) &&
                                (agent->kind != "force" || kBareForces.count(agent->noun));
-      if (agent && e > i && institution && (definite || (plural && agent->kind != "state"))) {
+      // Counted people ("killing dozens of soldiers", "16 police officers")
+      // are victims whose side the sentence rarely says: they take only a
+      // country already named with such an agent, not the document's
+      // country (which may come from later sentences) or the last one named.
+      static const std::unordered_set<std::string> kCounts = {
+          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+          "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+          "scores", "several", "many", "some", "few", "numerous"};
+      auto is_count = [&](const Token& t) {
+        return kCounts.count(t.fold) > 0 || (!t.fold.empty() && std::isdigit(static_cast<unsigned char>(t.fold[0])));
+      };
+      const bool counted = !definite && i > 0 &&
+                           (is_count(tk[i - 1]) || (i > 1 && tk[i - 1].fold == "of" && is_count(tk[i - 2])));
+      if (agent && e > i && institution && (!counted || ctx.agent_state) &&
+          (definite || (plural && agent->kind != "state"))) {
         // A bare "rebels" or "opposition" is the country last named with such a
         // group (else the document's); a bare "the government" is the
         // document's country, the one its groups and forces belong to.
-        const Actor* st = agent->kind != "state"
-                              ? (ctx.agent_state   ? ctx.agent_state
-                                 : ctx.organ_state ? ctx.organ_state
-                                 : ctx.focus       ? ctx.focus
-                                                   : ctx.last_state)
-                              : (ctx.focus ? ctx.focus : ctx.organ_state ? ctx.organ_state : ctx.last_state);
+        const Actor* st = counted                 ? ctx.agent_state
+                          : agent->kind != "state" ? (ctx.agent_state   ? ctx.agent_state
+                                                      : ctx.organ_state ? ctx.organ_state
+                                                      : ctx.focus       ? ctx.focus
+                                                                        : ctx.last_state)
+                                                   : (ctx.focus         ? ctx.focus
+                                                      : ctx.organ_state ? ctx.organ_state
+                                                                        : ctx.last_state);
         if (!st) {
           // Nothing before: the first country named later in the sentence.
           for (std::size_t x = e; x < n && !st; ++x)
@@ -1052,6 +1079,15 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       }
       return -1;
     };
+    // An actor right after the trigger, or after "with": "met the UN", "met
+    // with the UN", but not "met in Moscow".
+    auto party_after = [&](std::size_t t) {
+      const int r = nearest_right(t, 4);
+      if (r < 0) return false;
+      for (std::size_t x = t + 1; x < ms[r].first; ++x)
+        if (tk[x].fold != "with" && !kDeterminers.count(tk[x].fold)) return false;
+      return true;
+    };
     // "Russia and China", "Russia, China and Iran": the mentions coordinated with m.
     auto coordinated = [&](int m, std::vector<int>& out) {
       out.push_back(m);
@@ -1338,7 +1374,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
           if (si2 < 0 || ti < 0 || si2 == ti) continue;
           const Mention& sm = ms[si2];
           const Mention& tm = ms[ti];
-          if (sm.actor.id == tm.actor.id) continue;
+          if (sm.actor.id == tm.actor.id || !plausible(relation, sm.actor, tm.actor)) continue;
           Event e = make_event(sm.actor, relation, tm.actor, t, t + 1, {&sm, &tm},
                                shallow ? std::min(p.confidence, 0.5) : p.confidence);
           e.negated = negated;
@@ -1465,9 +1501,11 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       if (p.source.kind == Kind::Prep && p.target.kind == Kind::Prep && p.source.preps == p.target.preps) {
         // "clashes between X and Y": each party acts on the other.
         targets = sources;
-      } else if (targets.empty() && sources.size() >= 2 && relation_symmetric(p.relation)) {
+      } else if (targets.empty() && sources.size() >= 2 && relation_symmetric(p.relation) &&
+                 !party_after(t)) {
         // "Russia and Estonia exchange spies", "Obama and Putin met": a symmetric
-        // act between coordinated subjects.
+        // act between coordinated subjects; not when the act has a party of its
+        // own after it ("Colombia and Venezuela met with the UN").
         targets = sources;
       }
       bool rescued = false;
