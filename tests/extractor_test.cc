@@ -266,3 +266,15 @@ TEST_CASE("a symmetric act with a party of its own after it pairs no subjects", 
   CHECK_FALSE(has(evs, "state/RUS", "meets", "state/CHN"));
   CHECK_FALSE(has(evs, "state/CHN", "meets", "state/RUS"));
 }
+
+TEST_CASE("the state of a titled name is not the argument, the person is", "[extract][extractor]") {
+  Fixture f;
+  // Conventions: a named office-holder is the person ("met with US President Obama").
+  for (const char* text : {"Russia met with Syrian President Bashar Assad in Moscow.",
+                           "Russia met with Syria's President Bashar Assad in Moscow."}) {
+    const auto evs = f.run(text);
+    INFO(text << "\n" << dump(evs));
+    CHECK(has(evs, "state/RUS", "meets", "person/bashar-al-assad"));
+    CHECK_FALSE(has(evs, "state/RUS", "meets", "state/SYR"));
+  }
+}

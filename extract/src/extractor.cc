@@ -491,6 +491,9 @@ struct SentenceView {
   std::vector<Unit> units;
   std::vector<int> unit_of;  // token -> unit
   SyntaxParse parse;
+  /// titled[k]: the person mention that mention k is the office of, or -1
+  /// ("U.S." in "U.S. President Barack Obama").
+  std::vector<int> titled;
 
   const Token& tok(std::size_t u) const { return s.tokens[units[u].first]; }
   bool has(int u) const { return u >= 0 && static_cast<std::size_t>(u) < units.size(); }
@@ -633,6 +636,13 @@ struct SentenceView {
   void mentions_of(int u, std::vector<int>& out, int depth = 0) const {
     if (!has(u) || depth > 4) return;
     if (units[u].mention >= 0) {
+      // "US President Obama": the state of a title before a name; the person
+      // is the argument ("met with US President Obama").
+      const auto k = static_cast<std::size_t>(units[u].mention);
+      if (const int person = k < titled.size() ? titled[k] : -1; person >= 0) {
+        out.push_back(person);
+        return;
+      }
       // "U.S. Secretary of State Hillary Clinton": an office right before a
       // name is that person's title, and the person is the argument.
       const Mention& m = mentions[units[u].mention];
@@ -875,6 +885,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         if (!o.pronoun && (o.last == e || (o.last + 1 == e && tk[o.last].fold == "'s"))) return &o;
       return nullptr;
     };
+    std::vector<int> titled(ms.size(), -1);
     for (const Mention& m : ms) {
       if (m.actor.kind != "person" || m.pronoun) continue;
       // Before the name: "President Bashar Assad", "U.K. Prime Minister David Cameron",
@@ -886,6 +897,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         const Mention* org = mention_ending(tb);
         for (const Mention& o : ms)  // a composed mention that contains the title
           if (o.composed && o.last == m.first && o.first < tb) org = &o;
+        if (org && !org->pronoun) titled[org - ms.data()] = static_cast<int>(&m - ms.data());
         leader(m, org, kind, tb, m.first);
         break;
       }
@@ -999,7 +1011,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     ++stats_.candidate_sentences;
 
     // Units for the parser: a multi-word nominal mention is one proper-noun word.
-    SentenceView view{sent, ms, {}, std::vector<int>(tk.size(), -1), {}};
+    SentenceView view{sent, ms, {}, std::vector<int>(tk.size(), -1), {}, std::move(titled)};
     // The dateline stays out of the parse; its tokens have no unit.
     for (std::size_t t = ctx.dateline_end; t < tk.size();) {
       Unit u{t, t + 1, -1};
@@ -1369,8 +1381,18 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         negated = false;
         modality = modality == "reported" ? modality : "asserted";
       }
-      for (int si2 : sources) {
-        for (int ti : targets) {
+      // An argument that is the office of a titled person is the person
+      // ("met with US President Obama"), whichever path found it.
+      auto person = [&](int k) {
+        // (Mentions made after the titles were read, such as a protest's
+        // unnamed protesters, have no entry.)
+        const bool has = k >= 0 && static_cast<std::size_t>(k) < view.titled.size();
+        return has && view.titled[k] >= 0 ? view.titled[k] : k;
+      };
+      for (int source_mention : sources) {
+        const int si2 = person(source_mention);
+        for (int target_mention : targets) {
+          const int ti = person(target_mention);
           if (si2 < 0 || ti < 0 || si2 == ti) continue;
           const Mention& sm = ms[si2];
           const Mention& tm = ms[ti];
