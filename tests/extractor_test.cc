@@ -25,6 +25,7 @@ struct Fixture {
         "igo/unsc\tigo\tUnited Nations Security Council\talias=Security Council\n"
         "bloc/west\tbloc\tWestern countries\talias=the West|Western powers\tadj=Western\n"
         "igo/nato\tigo\tNorth Atlantic Treaty Organization\talias=NATO\n"
+        "person/pope-francis\tperson\tPope Francis\talias=Pope Francis\n"
         "@agent\tgovernment|foreign ministry\tstate\n"
         "@agent\tmilitary|troops|jets\tforce\tmilitary\n"
         "@agent\topposition\tgroup\topposition\n"
@@ -277,4 +278,16 @@ TEST_CASE("the state of a titled name is not the argument, the person is", "[ext
     CHECK(has(evs, "state/RUS", "meets", "person/bashar-al-assad"));
     CHECK_FALSE(has(evs, "state/RUS", "meets", "state/SYR"));
   }
+}
+
+TEST_CASE("the pope is the Pope Francis just named; an actor before 'and' modifies nothing", "[extract][extractor]") {
+  Fixture f;
+  auto evs = f.run("Pope Francis arrived in Damascus on Sunday. The pope met Bashar Assad on Monday.");
+  INFO(dump(evs));
+  CHECK(has(evs, "person/pope-francis", "meets", "person/bashar-al-assad"));
+  // Without a pope named before, "the pope" is no one, and Turkey, before
+  // "and", is not the subject of the second verb.
+  evs = f.run("The pope just wrapped up a trip to Turkey and will visit Russia, his aides said.");
+  INFO(dump(evs));
+  CHECK_FALSE(has(evs, "state/TUR", "meets", "state/RUS"));
 }

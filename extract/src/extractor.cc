@@ -773,6 +773,24 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
           const std::size_t end = t + (two ? 3 : 2);
           const bool possessive = end < tk.size() && (tk[end].fold == "'s" || tk[end].fold == "'");
           const bool next_is_name = end < tk.size() && tk[end].capitalized;  // "the president Bashar Assad"
+          // "Pope Francis ... the pope", "Queen Elizabeth ... the queen": a
+          // person named in the last sentences whose name opens with the word.
+          const ActorRef* titled_person = nullptr;
+          if (!two && !next_is_name && w1.size() > 2)
+            for (auto r = recent.rbegin(); r != recent.rend() && !titled_person; ++r) {
+              if (si > r->sentence + 2) break;
+              const std::string_view name = r->actor.name;
+              if (r->actor.kind == "person" && name.size() > w1.size() && name[w1.size()] == ' ' &&
+                  fold(name.substr(0, w1.size())) == w1)
+                titled_person = &r->actor;
+            }
+          if (titled_person) {
+            const ActorRef ref = *titled_person;
+            with_pronouns.push_back(Mention{t, end, ref, possessive, true, false});
+            recent.push_back({ref, si});
+            t = end - 1;
+            continue;
+          }
           if ((w1 == "country" || w1 == "president" || w1 == "council" || two) && !next_is_name) {
             const ActorRef* state = nullptr;
             const ActorRef* body = nullptr;  // "the council": the latest intergovernmental body
@@ -1170,7 +1188,9 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
             for (const char* held : {"-held", "-controlled", "-occupied"})
               if (f.ends_with(held)) ids.push_back(mm);
           }
-        } else if (ids.empty() && w >= 0 && p.pos != "compound") {
+        } else if (ids.empty() && w >= 0 && p.pos != "compound" && tok_fold(w) != "and" && tok_fold(w) != "or") {
+          // (A conjunction's conjuncts were tried above; the actor before
+          // "and" modifies nothing: "a trip to Cuba and will visit".)
           // A measure stands for its author: "a resolution drafted by Western
           // powers", else the actor modifying it: "vetoed a Western resolution".
           view.each_link(w, [&](const std::string& lab, int part, bool left) {
