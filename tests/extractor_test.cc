@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "actorgraph/extract/extractor.h"
+#include "support.h"
 
 using namespace actorgraph::extract;
 
@@ -45,7 +46,8 @@ struct Fixture {
         "cooperates_with\tverb\tjoin\tS\tO\tconf=0.6\n"
         "member_of\tverb\tjoin\tS\tO\tconf=0.5\n"
         "meets\tverb\tmeet|met\tS\tP:with\n"
-        "meets\tverb\tmeet|met\tS\tO\n");
+        "meets\tverb\tmeet|met\tS\tO\n"
+        "agrees\tverb\taccept\tS\tO\tmod=intended\n");
     patterns.load(p, "patterns.tsv");
     std::istringstream b("drop support (the )?[a-z .'-]+!\nend read more\n");
     boilerplate.load(b, "boilerplate.txt");
@@ -290,4 +292,24 @@ TEST_CASE("the pope is the Pope Francis just named; an actor before 'and' modifi
   evs = f.run("The pope just wrapped up a trip to Turkey and will visit Russia, his aides said.");
   INFO(dump(evs));
   CHECK_FALSE(has(evs, "state/TUR", "meets", "state/RUS"));
+}
+
+TEST_CASE("a coordination with a common noun is no list of actors", "[extract][extractor]") {
+  // Link Grammar reads this one as "[25,000 migrants from Iraq] and [Syria]",
+  // which made Syria what Canada accepts (with the bundled data).
+  auto& p = test_support::bundled_pipeline();
+  Document d;
+  d.id = "t";
+  d.text = "Canada will accept 25,000 migrants from Iraq and Syria, said Harper, while joining the bombing campaign "
+           "against ISIS.";
+  auto evs = p.extractor->extract(d);
+  INFO(dump(evs));
+  CHECK_FALSE(has(evs, "state/CAN", "agrees", "state/SYR"));
+  CHECK_FALSE(has(evs, "state/CAN", "agrees", "state/IRQ"));
+  // A list of actors still is one.
+  Fixture f;
+  evs = f.run("Russia and China have supplied Syria with arms.");
+  INFO(dump(evs));
+  CHECK(has(evs, "state/RUS", "supplies", "state/SYR"));
+  CHECK(has(evs, "state/CHN", "supplies", "state/SYR"));
 }

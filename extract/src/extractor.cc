@@ -632,6 +632,18 @@ struct SentenceView {
     return -1;
   }
 
+  // Whether the conjunction u joins a lowercase common noun that is no actor.
+  bool coordinates_a_common_noun(int u) const {
+    bool found = false;
+    each_link(u, [&](const std::string& lab, int o, bool) {
+      if (!starts(lab, "SJ") || units[o].mention >= 0) return false;
+      const std::string& tag = parse.tags[o];
+      found = !tok(o).capitalized && !tag.empty() && tag[0] == 'n';
+      return found;
+    });
+    return found;
+  }
+
   // Mentions a word stands for: its own, or through coordination its conjuncts'.
   void mentions_of(int u, std::vector<int>& out, int depth = 0) const {
     if (!has(u) || depth > 4) return;
@@ -656,6 +668,9 @@ struct SentenceView {
       out.push_back(units[u].mention);
       return;
     }
+    // A coordination is a list of actors only when every conjunct is one:
+    // "refugees from Iraq and Syria" read as "[refugees] and [Syria]" is not.
+    if (depth == 0 && coordinates_a_common_noun(u)) return;
     each_link(u, [&](const std::string& lab, int o, bool left) {
       if (starts(lab, "SJ")) mentions_of(o, out, depth + 1);
       // "strip President Otto Pérez": the title heads the name (G, GN).
