@@ -186,8 +186,15 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   std::istringstream in("# comment\ndrop .*+(needs|need) your (help|support).*\n");
   REQUIRE_THROWS_WITH(b.load(in, "bp.txt"), "bp.txt:2: a quantifier follows a quantifier at '*+' (not supported)");
   Boilerplate ok;
-  std::istringstream fine("drop a\\*+b\ndrop x.*?y\n");
+  std::istringstream fine("drop a\\*+b\ndrop x.*?y\ndrop (ab){2,9999}\ndrop a\\.b\n");
   REQUIRE_NOTHROW(ok.load(fine, "bp.txt"));
+  // Numbers std::regex would overflow on (found by the boilerplate fuzzer).
+  Boilerplate refs;
+  std::istringstream backref("drop (a)\\3333333333333333333333\n");
+  REQUIRE_THROWS_WITH(refs.load(backref, "bp.txt"), "bp.txt:1: a backreference at '\\3' (not supported)");
+  Boilerplate counts;
+  std::istringstream count("end x{1,99999999999999999999}\n");
+  REQUIRE_THROWS_WITH(counts.load(count, "bp.txt"), "bp.txt:1: a repeat count over 9999 (not supported)");
 }
 
 TEST_CASE("definite descriptions: the country, and the president on the document's date",

@@ -115,9 +115,25 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
                             ": expected 'drop REGEX' or 'end REGEX', got '" + line + "'");
     // std::regex accepts a quantifier on a quantifier (".*+") and then never
     // finishes matching: refuse it here rather than hang on the first line.
+    // Nor does it guard the numbers it reads: a backreference or a repeat
+    // count past the range of long overflows (UBSan found "\\3333...").
     const std::string source = line.substr(sp + 1);
+    auto refuse = [&](const std::string& what) {
+      throw DictionaryError(name + ":" + std::to_string(lineno) + ": " + what + " (not supported)");
+    };
+    for (std::size_t k = 0; k < source.size(); ++k) {
+      if (source[k] == '{') {
+        std::size_t run = 0, longest = 0;
+        for (std::size_t x = k + 1; x < source.size() && source[x] != '}'; ++x) {
+          run = std::isdigit(static_cast<unsigned char>(source[x])) ? run + 1 : 0;
+          longest = std::max(longest, run);
+        }
+        if (longest > 4) refuse("a repeat count over 9999");
+      }
+    }
     for (std::size_t k = 0; k + 1 < source.size(); ++k) {
       if (source[k] == '\\') {
+        if (source[k + 1] >= '1' && source[k + 1] <= '9') refuse("a backreference at '" + source.substr(k, 2) + "'");
         ++k;
         continue;
       }
