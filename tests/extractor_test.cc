@@ -195,6 +195,13 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   Boilerplate counts;
   std::istringstream count("end x{1,99999999999999999999}\n");
   REQUIRE_THROWS_WITH(counts.load(count, "bp.txt"), "bp.txt:1: a repeat count over 9999 (not supported)");
+  Boilerplate empty;
+  std::istringstream alternative("drop (yes|no)\ndrop (a||b){3,}\n");
+  REQUIRE_THROWS_WITH(empty.load(alternative, "bp.txt"), "bp.txt:2: an empty alternative at '||' (not supported)");
+  // Inside a bracket expression the same characters are literal.
+  Boilerplate classes;
+  std::istringstream literal("drop [|(]x[*+]y[]|]z\n");
+  REQUIRE_NOTHROW(classes.load(literal, "bp.txt"));
 }
 
 TEST_CASE("definite descriptions: the country, and the president on the document's date",
