@@ -192,6 +192,14 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   Boilerplate refs;
   std::istringstream backref("drop (a)\\3333333333333333333333\n");
   REQUIRE_THROWS_WITH(refs.load(backref, "bp.txt"), "bp.txt:1: a backreference at '\\3' (not supported)");
+  // Also after escaped backslashes, and where a scan could take it for part
+  // of a bracket expression.
+  Boilerplate hidden;
+  std::istringstream odd("drop a[^].{7,}\\\\\\9999999999999999999\n");
+  REQUIRE_THROWS_WITH(hidden.load(odd, "bp.txt"), "bp.txt:1: a backreference at '\\9' (not supported)");
+  Boilerplate even;
+  std::istringstream escaped("drop a\\\\9\n");  // an escaped backslash, then the digit 9
+  REQUIRE_NOTHROW(even.load(escaped, "bp.txt"));
   Boilerplate counts;
   std::istringstream count("end x{1,99999999999999999999}\n");
   REQUIRE_THROWS_WITH(counts.load(count, "bp.txt"), "bp.txt:1: a repeat count over 9999 (not supported)");
@@ -200,7 +208,7 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   REQUIRE_THROWS_WITH(empty.load(alternative, "bp.txt"), "bp.txt:2: an empty alternative at '||' (not supported)");
   // Inside a bracket expression the same characters are literal.
   Boilerplate classes;
-  std::istringstream literal("drop [|(]x[*+]y[]|]z\n");
+  std::istringstream literal("drop [|(]x[*+]y[\\]|]z\n");
   REQUIRE_NOTHROW(classes.load(literal, "bp.txt"));
 }
 

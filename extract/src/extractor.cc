@@ -121,6 +121,18 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
     auto refuse = [&](const std::string& what) {
       throw DictionaryError(name + ":" + std::to_string(lineno) + ": " + what + " (not supported)");
     };
+    // A backreference is a backslash run of odd length before a digit, in or
+    // out of brackets (libstdc++ and this scan need not agree on where a
+    // bracket expression ends).
+    for (std::size_t k = 0, run = 0; k < source.size(); ++k) {
+      if (source[k] == '\\') {
+        ++run;
+        continue;
+      }
+      if (run % 2 == 1 && source[k] >= '1' && source[k] <= '9')
+        refuse("a backreference at '\\" + source.substr(k, 1) + "'");
+      run = 0;
+    }
     for (std::size_t k = 0; k < source.size(); ++k) {
       if (source[k] == '{') {
         std::size_t run = 0, longest = 0;
@@ -135,14 +147,14 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
     // matching exponential (the boilerplate fuzzer found 10 s a rule).
     for (std::size_t k = 0; k + 1 < source.size(); ++k) {
       if (source[k] == '\\') {
-        if (source[k + 1] >= '1' && source[k + 1] <= '9') refuse("a backreference at '" + source.substr(k, 2) + "'");
         ++k;
         continue;
       }
-      if (source[k] == '[') {  // a bracket expression: its characters are literal
+      if (source[k] == '[') {
+        // A bracket expression: its characters are literal. It ends at the
+        // first unescaped ']' (ECMAScript); were libstdc++ to read on, this
+        // scan would only check more, never less.
         std::size_t x = k + 1;
-        if (x < source.size() && source[x] == '^') ++x;
-        if (x < source.size() && source[x] == ']') ++x;
         while (x < source.size() && source[x] != ']') x += source[x] == '\\' ? 2 : 1;
         k = x;
         continue;
