@@ -203,6 +203,12 @@ TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[ex
   Boilerplate counts;
   std::istringstream count("end x{1,99999999999999999999}\n");
   REQUIRE_THROWS_WITH(counts.load(count, "bp.txt"), "bp.txt:1: a repeat count over 9999 (not supported)");
+  Boilerplate nested;
+  std::istringstream repeats("drop (the )?news( desk)?\nend (read|see) (more )+now\ndrop x(a+)+y\n");
+  REQUIRE_THROWS_WITH(nested.load(repeats, "bp.txt"), "bp.txt:3: a repeated group that repeats inside (not supported)");
+  Boilerplate never;
+  std::istringstream forever("drop a((.()*)*!]?)*o\n");  // found by the fuzzer: never finished
+  REQUIRE_THROWS_WITH(never.load(forever, "bp.txt"), "bp.txt:1: a repeated group that is empty (not supported)");
   Boilerplate empty;
   std::istringstream alternative("drop (yes|no)\ndrop (a||b){3,}\n");
   REQUIRE_THROWS_WITH(empty.load(alternative, "bp.txt"), "bp.txt:2: an empty alternative at '||' (not supported)");

@@ -144,7 +144,48 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
       }
     }
     // An empty alternative in a repeated group ("(a||b){3,}") makes its
-    // matching exponential (the boilerplate fuzzer found 10 s a rule).
+    // matching exponential (the boilerplate fuzzer found 10 s a rule), and a
+    // repeated group that repeats inside or is empty ("(.()*)*") never ends.
+    std::vector<bool> group_repeats;  // per open group: holds a quantifier or nothing
+    std::vector<bool> group_empty;
+    for (std::size_t k = 0; k < source.size(); ++k) {
+      const char c = source[k];
+      if (c == '\\') {
+        ++k;
+        if (!group_empty.empty()) group_empty.back() = false;
+        continue;
+      }
+      if (c == '[') {
+        std::size_t x = k + 1;
+        while (x < source.size() && source[x] != ']') x += source[x] == '\\' ? 2 : 1;
+        k = x;
+        if (!group_empty.empty()) group_empty.back() = false;
+        continue;
+      }
+      if (c == '(') {
+        group_repeats.push_back(false);
+        group_empty.push_back(true);
+        continue;
+      }
+      const bool quantifier = c == '*' || c == '+' || c == '?' || c == '{';
+      if (c == ')' && !group_repeats.empty()) {
+        const bool repeats = group_repeats.back(), empty = group_empty.back();
+        group_repeats.pop_back();
+        group_empty.pop_back();
+        const char next = k + 1 < source.size() ? source[k + 1] : '\0';
+        if ((next == '*' || next == '+' || next == '{') && (repeats || empty))
+          refuse("a repeated group that " + std::string(empty ? "is empty" : "repeats inside"));
+        if (!group_repeats.empty()) {
+          group_repeats.back() = group_repeats.back() || repeats || next == '*' || next == '+' || next == '{';
+          group_empty.back() = group_empty.back() && empty;
+        }
+        continue;
+      }
+      if (!group_repeats.empty()) {
+        if (quantifier) group_repeats.back() = true;
+        else if (c != '|') group_empty.back() = false;
+      }
+    }
     for (std::size_t k = 0; k + 1 < source.size(); ++k) {
       if (source[k] == '\\') {
         ++k;
