@@ -181,41 +181,42 @@ TEST_CASE("sentences without actors give nothing, whatever their verbs", "[extra
   CHECK(f.run("\xff\xfe broken \xc3 bytes").empty());
 }
 
-TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[extract][extractor]") {
+namespace {
+
+// What Boilerplate::load says of `rules` read as "bp.txt": the message of the
+// error it throws, or "" when they load.
+std::string load_error(const std::string& rules) {
   Boilerplate b;
-  std::istringstream in("# comment\ndrop .*+(needs|need) your (help|support).*\n");
-  REQUIRE_THROWS_WITH(b.load(in, "bp.txt"), "bp.txt:2: a quantifier follows a quantifier at '*+' (not supported)");
-  Boilerplate ok;
-  std::istringstream fine("drop a\\*+b\ndrop x.*?y\ndrop (ab){2,9999}\ndrop a\\.b\n");
-  REQUIRE_NOTHROW(ok.load(fine, "bp.txt"));
+  std::istringstream in(rules);
+  try {
+    b.load(in, "bp.txt");
+  } catch (const actorgraph::DictionaryError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("boilerplate rules that would hang the regex engine are refused", "[extract][extractor]") {
+  CHECK(load_error("# comment\ndrop .*+(needs|need) your (help|support).*\n") ==
+        "bp.txt:2: a quantifier follows a quantifier at '*+' (not supported)");
+  CHECK(load_error("drop a\\*+b\ndrop x.*?y\ndrop (ab){2,9999}\ndrop a\\.b\n").empty());
   // Numbers std::regex would overflow on (found by the boilerplate fuzzer).
-  Boilerplate refs;
-  std::istringstream backref("drop (a)\\3333333333333333333333\n");
-  REQUIRE_THROWS_WITH(refs.load(backref, "bp.txt"), "bp.txt:1: a backreference at '\\3' (not supported)");
+  CHECK(load_error("drop (a)\\3333333333333333333333\n") == "bp.txt:1: a backreference at '\\3' (not supported)");
   // Also after escaped backslashes, and where a scan could take it for part
   // of a bracket expression.
-  Boilerplate hidden;
-  std::istringstream odd("drop a[^].{7,}\\\\\\9999999999999999999\n");
-  REQUIRE_THROWS_WITH(hidden.load(odd, "bp.txt"), "bp.txt:1: a backreference at '\\9' (not supported)");
-  Boilerplate even;
-  std::istringstream escaped("drop a\\\\9\n");  // an escaped backslash, then the digit 9
-  REQUIRE_NOTHROW(even.load(escaped, "bp.txt"));
-  Boilerplate counts;
-  std::istringstream count("end x{1,99999999999999999999}\n");
-  REQUIRE_THROWS_WITH(counts.load(count, "bp.txt"), "bp.txt:1: a repeat count over 9999 (not supported)");
-  Boilerplate nested;
-  std::istringstream repeats("drop (the )?news( desk)?\nend (read|see) (more )+now\ndrop x(a+)+y\n");
-  REQUIRE_THROWS_WITH(nested.load(repeats, "bp.txt"), "bp.txt:3: a repeated group that repeats inside (not supported)");
-  Boilerplate never;
-  std::istringstream forever("drop a((.()*)*!]?)*o\n");  // found by the fuzzer: never finished
-  REQUIRE_THROWS_WITH(never.load(forever, "bp.txt"), "bp.txt:1: a repeated group that is empty (not supported)");
-  Boilerplate empty;
-  std::istringstream alternative("drop (yes|no)\ndrop (a||b){3,}\n");
-  REQUIRE_THROWS_WITH(empty.load(alternative, "bp.txt"), "bp.txt:2: an empty alternative at '||' (not supported)");
+  CHECK(load_error("drop a[^].{7,}\\\\\\9999999999999999999\n") ==
+        "bp.txt:1: a backreference at '\\9' (not supported)");
+  CHECK(load_error("drop a\\\\9\n").empty());  // an escaped backslash, then the digit 9
+  CHECK(load_error("end x{1,99999999999999999999}\n") == "bp.txt:1: a repeat count over 9999 (not supported)");
+  CHECK(load_error("drop (the )?news( desk)?\nend (read|see) (more )+now\ndrop x(a+)+y\n") ==
+        "bp.txt:3: a repeated group that repeats inside (not supported)");
+  // Found by the fuzzer: never finished.
+  CHECK(load_error("drop a((.()*)*!]?)*o\n") == "bp.txt:1: a repeated group that is empty (not supported)");
+  CHECK(load_error("drop (yes|no)\ndrop (a||b){3,}\n") == "bp.txt:2: an empty alternative at '||' (not supported)");
   // Inside a bracket expression the same characters are literal.
-  Boilerplate classes;
-  std::istringstream literal("drop [|(]x[*+]y[\\]|]z\n");
-  REQUIRE_NOTHROW(classes.load(literal, "bp.txt"));
+  CHECK(load_error("drop [|(]x[*+]y[\\]|]z\n").empty());
 }
 
 TEST_CASE("definite descriptions: the country, and the president on the document's date",

@@ -21,13 +21,18 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
-// The words kept, joined by spaces; anchors are the words given.
-std::string kept(const std::string& sentence, const std::vector<std::string>& anchor_words) {
-  const auto words = split(sentence);
+// anchors[i]: words[i] is one of `anchor_words`.
+std::vector<bool> anchors_of(const std::vector<std::string>& words, const std::vector<std::string>& anchor_words) {
   std::vector<bool> anchors(words.size(), false);
   for (std::size_t i = 0; i < words.size(); ++i)
     for (const auto& a : anchor_words) anchors[i] = anchors[i] || words[i] == a;
-  const auto keep = words_worth_parsing(words, anchors);
+  return anchors;
+}
+
+// The words kept, joined by spaces; anchors are the words given.
+std::string kept(const std::string& sentence, const std::vector<std::string>& anchor_words) {
+  const auto words = split(sentence);
+  const auto keep = words_worth_parsing(words, anchors_of(words, anchor_words));
   REQUIRE(keep.size() == words.size());
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i)
@@ -72,11 +77,8 @@ namespace {
 // The pieces as text, one string per piece.
 std::vector<std::string> pieces(const std::string& sentence, const std::vector<std::string>& anchor_words) {
   const auto words = split(sentence);
-  std::vector<bool> anchors(words.size(), false);
-  for (std::size_t i = 0; i < words.size(); ++i)
-    for (const auto& a : anchor_words) anchors[i] = anchors[i] || words[i] == a;
   std::vector<std::string> out;
-  for (const auto& piece : parse_pieces(words, anchors)) {
+  for (const auto& piece : parse_pieces(words, anchors_of(words, anchor_words))) {
     std::string text;
     for (std::size_t i : piece) text += (text.empty() ? "" : " ") + words.at(i);
     out.push_back(text);

@@ -143,6 +143,21 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
         if (longest > 4) refuse("a repeat count over 9999");
       }
     }
+    // Steps k over an escape or a bracket expression, whose characters are
+    // literal; false when source[k] is neither. A bracket expression ends at
+    // the first unescaped ']' (ECMAScript); were libstdc++ to read on, the
+    // scans would only check more, never less.
+    auto skip_literal = [&](std::size_t& k) {
+      if (source[k] == '\\') {
+        ++k;
+        return true;
+      }
+      if (source[k] != '[') return false;
+      std::size_t x = k + 1;
+      while (x < source.size() && source[x] != ']') x += source[x] == '\\' ? 2 : 1;
+      k = x;
+      return true;
+    };
     // An empty alternative in a repeated group ("(a||b){3,}") makes its
     // matching exponential (the boilerplate fuzzer found 10 s a rule), and a
     // repeated group that repeats inside or is empty ("(.()*)*") never ends.
@@ -150,15 +165,7 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
     std::vector<bool> group_empty;
     for (std::size_t k = 0; k < source.size(); ++k) {
       const char c = source[k];
-      if (c == '\\') {
-        ++k;
-        if (!group_empty.empty()) group_empty.back() = false;
-        continue;
-      }
-      if (c == '[') {
-        std::size_t x = k + 1;
-        while (x < source.size() && source[x] != ']') x += source[x] == '\\' ? 2 : 1;
-        k = x;
+      if (skip_literal(k)) {
         if (!group_empty.empty()) group_empty.back() = false;
         continue;
       }
@@ -187,19 +194,7 @@ void Boilerplate::load(std::istream& in, const std::string& name) {
       }
     }
     for (std::size_t k = 0; k + 1 < source.size(); ++k) {
-      if (source[k] == '\\') {
-        ++k;
-        continue;
-      }
-      if (source[k] == '[') {
-        // A bracket expression: its characters are literal. It ends at the
-        // first unescaped ']' (ECMAScript); were libstdc++ to read on, this
-        // scan would only check more, never less.
-        std::size_t x = k + 1;
-        while (x < source.size() && source[x] != ']') x += source[x] == '\\' ? 2 : 1;
-        k = x;
-        continue;
-      }
+      if (skip_literal(k)) continue;
       const char q1 = source[k], q2 = source[k + 1];
       if ((q1 == '*' || q1 == '+' || q1 == '?' || q1 == '}') && (q2 == '*' || q2 == '+' || q2 == '{'))
         refuse("a quantifier follows a quantifier at '" + source.substr(k, 2) + "'");
@@ -728,13 +723,6 @@ struct SentenceView {
   void mentions_of(int u, std::vector<int>& out, int depth = 0) const {
     if (!has(u) || depth > 4) return;
     if (units[u].mention >= 0) {
-      // "US President Obama": the state of a title before a name; the person
-      // is the argument ("met with US President Obama").
-      const auto k = static_cast<std::size_t>(units[u].mention);
-      if (const int person = k < titled.size() ? titled[k] : -1; person >= 0) {
-        out.push_back(person);
-        return;
-      }
       // "U.S. Secretary of State Hillary Clinton": an office right before a
       // name is that person's title, and the person is the argument.
       const Mention& m = mentions[units[u].mention];
@@ -862,7 +850,7 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
         // Definite descriptions: "the country" is the latest state named; "the
         // president" / "the prime minister" is the leader of that state on the
         // document's date (a 2012 report's president is not the 2015 one).
-        if (f == "the" && t + 1 < tk.size() && (t + 1 >= tk.size() || mention_at_first(ms, t + 1) < 0)) {
+        if (f == "the" && t + 1 < tk.size() && mention_at_first(ms, t + 1) < 0) {
           const std::string& w1 = tk[t + 1].fold;
           const bool two = t + 2 < tk.size() && w1 == "prime" && tk[t + 2].fold == "minister";
           const std::size_t end = t + (two ? 3 : 2);

@@ -249,7 +249,6 @@ std::vector<bool> words_worth_parsing(const std::vector<std::string>& words, con
   struct Piece {
     std::size_t first, last;  // words [first, last)
     std::size_t sep = 0;      // the separator before the piece (words index), if any
-    bool has_sep = false;
   };
   std::vector<Piece> pieces;
   {
@@ -263,7 +262,7 @@ std::vector<bool> words_worth_parsing(const std::vector<std::string>& words, con
       if (depth == 0 && (w == "," || w == ";" || w == ":")) {
         cur.last = i;
         pieces.push_back(cur);
-        cur = Piece{i + 1, i + 1, i, true};
+        cur = Piece{i + 1, i + 1, i};
       }
     }
     cur.last = end;
