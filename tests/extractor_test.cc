@@ -16,6 +16,8 @@ struct Fixture {
   PatternSet patterns;
   Boilerplate boilerplate;
   Tokenizer tokenizer;
+  /// The bundled word classes: knowledge of English, not of the fixture.
+  const Lexicon& lexicon = test_support::bundled_pipeline().lexicon;
   Fixture() {
     std::istringstream a(
         "state/RUS\tstate\tRussia\tcountry=RUS\talias=Moscow|the Kremlin\tadj=Russian\n"
@@ -57,7 +59,7 @@ struct Fixture {
     return lp;
   }
   std::vector<Event> run(const std::string& text, bool parse = true) {
-    Extractor x(actors, patterns, tokenizer, boilerplate, parse ? &parser() : nullptr);
+    Extractor x(actors, patterns, lexicon, tokenizer, boilerplate, parse ? &parser() : nullptr);
     Document d;
     d.id = "t";
     d.date = "2012-01-16";
@@ -226,7 +228,7 @@ TEST_CASE("definite descriptions: the country, and the president on the document
       "person/bashar-al-assad\tperson\tBashar al-Assad\trole=leader_of:state/SYR:2000-07-17:2024-12-08\n"
       "person/ahmed-al-sharaa\tperson\tAhmed al-Sharaa\tcountry=SYR\trole=leader_of:state/SYR:2025-01-29:\n");
   f.actors.load(roles, "roles.tsv");
-  Extractor x(f.actors, f.patterns, f.tokenizer, f.boilerplate, &f.parser());
+  Extractor x(f.actors, f.patterns, f.lexicon, f.tokenizer, f.boilerplate, &f.parser());
   Document d;
   d.id = "t";
   d.text = "Russia has backed Syria for months. The president supported Moscow on Tuesday.";
@@ -251,7 +253,7 @@ TEST_CASE("a title makes a leader only on the dates the dictionary gives", "[ext
   Fixture f;
   std::istringstream roles("person/bashar-al-assad\tperson\tBashar al-Assad\trole=leader_of:state/SYR:2000-07-17:2024-12-08\n");
   f.actors.load(roles, "roles.tsv");
-  Extractor x(f.actors, f.patterns, f.tokenizer, f.boilerplate, &f.parser());
+  Extractor x(f.actors, f.patterns, f.lexicon, f.tokenizer, f.boilerplate, &f.parser());
   Document d;
   d.id = "t";
   d.text = "Russia has defended President Bashar Assad for years.";

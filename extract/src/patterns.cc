@@ -122,8 +122,14 @@ void PatternSet::load(std::istream& in, const std::string& name) {
         } catch (...) {
           fail("conf must be a number, got '" + v + "'");
         }
+      } else if (k == "default_source") {
+        p.default_source = v;
+      } else if (k == "orphan") {
+        p.orphan_after = split(v, '|');
+      } else if (k == "persons_only_in") {
+        p.persons_only_in = split(v, '|');
       } else {
-        fail("unknown option '" + k + "' (expected mod, neg_as, obj or conf)");
+        fail("unknown option '" + k + "' (expected mod, neg_as, obj, conf, default_source, orphan or persons_only_in)");
       }
     }
     std::vector<std::string> all;

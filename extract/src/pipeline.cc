@@ -16,6 +16,7 @@ Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
   if (!need_extractor) return;
   patterns.load_file((fs::path(dir) / "patterns.tsv").string());
   for (const auto& f : options.pattern_files) patterns.load_file(f);
+  lexicon.load_file((fs::path(dir) / "lexicon.txt").string());
   boilerplate.load_file((fs::path(dir) / "boilerplate.txt").string());
   tokenizer = std::make_unique<Tokenizer>(
       Abbreviations::load_file((fs::path(dir) / "abbreviations.txt").string()));
@@ -25,7 +26,7 @@ Pipeline::Pipeline(const DataOptions& options, bool need_extractor) {
     po.max_words = options.parse_max_words;
     parser = std::make_unique<LinkParser>(po);
   }
-  extractor = std::make_unique<Extractor>(actors, patterns, *tokenizer, boilerplate,
+  extractor = std::make_unique<Extractor>(actors, patterns, lexicon, *tokenizer, boilerplate,
                                                    parser.get());
   extractor->set_unknown_actors(options.unknown_actors);
 }

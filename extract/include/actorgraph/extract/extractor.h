@@ -1,13 +1,12 @@
 /// @file
 /// The extract stage: a document in, relation instances out.
 ///
-/// Per sentence: dictionary actor recognition (longest match over folded
-/// tokens, adjective + agent composition, pronouns), trigger lookup in the
-/// pattern set, argument assignment from the Link Grammar linkage (subject,
-/// object, prepositional object, passive agent, coordination, possessors,
-/// appositions), and negation, modality and attribution from the words
-/// around the trigger. When the parse fails, a shallow pass over token
-/// order finds the clear cases at lower confidence.
+/// Per document: boilerplate, then the discourse state; per sentence the
+/// stages of stages.h in order: mentions, coreference, titles, triggers,
+/// and for a sentence worth parsing the syntax view, arguments, scope and
+/// relations (one event per source, relation, target and negation). When the
+/// parse fails, a shallow pass over token order finds the clear cases at
+/// lower confidence.
 ///
 /// Ownership and threads: an Extractor holds references to its immutable
 /// dictionary, patterns, tokenizer and parser, which must outlive it;
@@ -28,20 +27,12 @@
 #include "actorgraph/extract/document.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/extract/parser.h"
+#include "actorgraph/extract/lexicon.h"
 #include "actorgraph/extract/patterns.h"
+#include "actorgraph/extract/stages.h"
 #include "actorgraph/extract/text.h"
 
 namespace actorgraph::extract {
-
-/// An actor named in a sentence: tokens [first, last).
-struct Mention {
-  std::size_t first = 0;
-  std::size_t last = 0;
-  ActorRef actor;
-  bool adjectival = false;  ///< a modifier ("Russian wording", "Moscow-mediated")
-  bool pronoun = false;     ///< resolved from it/he/they/its/his/their
-  bool composed = false;    ///< adjective + agent ("Syrian opposition")
-};
 
 /// Lines and paragraphs that are site furniture rather than news, loaded from
 /// data/boilerplate.txt: `drop <regex>` removes a matching line, `end <regex>`
@@ -73,8 +64,8 @@ struct ExtractStats {
 class Extractor {
  public:
   /// `parser` may be null: every sentence then takes the shallow pass.
-  Extractor(const ActorDictionary& actors, const PatternSet& patterns, const Tokenizer& tokenizer,
-            const Boilerplate& boilerplate, const LinkParser* parser);
+  Extractor(const ActorDictionary& actors, const PatternSet& patterns, const Lexicon& lexicon,
+            const Tokenizer& tokenizer, const Boilerplate& boilerplate, const LinkParser* parser);
 
   /// The relation instances the document states, in text order.
   std::vector<Event> extract(const Document& doc) const;
@@ -93,11 +84,9 @@ class Extractor {
   void set_unknown_actors(bool on) { unknown_actors_ = on; }
 
  private:
-  struct Context;
-  std::vector<Mention> find_mentions(const Sentence& s, Context& ctx) const;
-
   const ActorDictionary& actors_;
   const PatternSet& patterns_;
+  const Lexicon& lexicon_;
   const Tokenizer& tokenizer_;
   const Boilerplate& boilerplate_;
   const LinkParser* parser_;

@@ -11,7 +11,8 @@
 /// `|`-separated, the first being the lemma (regular inflections are
 /// generated); roles: S, O, P:<prep>, POSS, HOST, CTX; options:
 /// `mod=intended|hypothetical`, `neg_as=<relation>`, `obj=<word>`,
-/// `conf=<0..1>`.
+/// `conf=<0..1>`, `default_source=<agent>`, `orphan=<word>|...`,
+/// `persons_only_in=<kind>|...`.
 ///
 /// Immutable after loading; share read-only across threads.
 #pragma once
@@ -42,6 +43,17 @@ struct RelationPattern {
   std::string negated_as;    ///< relation a negated instance becomes ("accept" -> rejects)
   std::string object_word;   ///< required object lemma ("assign" + "blame")
   double confidence = 0.9;
+  /// An agent noun ("protesters"): with no source found, the source is that
+  /// agent of the target's country ("protests began against Assad").
+  std::string default_source;
+  /// Words before a gerund trigger ("after", "before") that make it an act
+  /// whose target, when unnamed, is the target of the subject's other
+  /// relation in the sentence ("reopens rail services to Germany after
+  /// closing rail lines").
+  std::vector<std::string> orphan_after;
+  /// Target kinds ("state", "force") a source of this relation must be a
+  /// person to join: "a member of the Syrian government" is a person's role.
+  std::vector<std::string> persons_only_in;
   std::string origin;        ///< "file:line"
 };
 

@@ -43,6 +43,7 @@ struct Pipeline {
 
   ActorDictionary actors;
   PatternSet patterns;
+  Lexicon lexicon;  ///< data/lexicon.txt: the word classes of the rules
   Boilerplate boilerplate;
   std::unique_ptr<Tokenizer> tokenizer;
   std::unique_ptr<LinkParser> parser;
