@@ -128,13 +128,34 @@ std::string GraphvizScope::errors(const std::string& fallback) const {
   return text.empty() ? fallback : text;
 }
 
-AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Drawing& drawing) {
-  std::string name = "actorgraph";
-  AgraphPtr g(agopen(name.data(), Agdirected, disc));
-  if (!g) throw ExportError("DOT: cannot create the graph");
-  Agraph_t* root = g.get();
-  const bool ranked = drawing.layout == "dot";
+namespace {
 
+/// The attributes build_agraph sets on graphs, nodes and edges, declared once
+/// on the root graph with their defaults.
+struct Symbols {
+  Agsym_t* graph_label = nullptr;
+  Agsym_t* graph_style = nullptr;
+  Agsym_t* graph_colour = nullptr;
+  Agsym_t* graph_fontsize = nullptr;
+  Agsym_t* graph_labeljust = nullptr;
+  Agsym_t* node_label = nullptr;
+  Agsym_t* node_shape = nullptr;
+  Agsym_t* node_style = nullptr;
+  Agsym_t* node_fill = nullptr;
+  Agsym_t* node_tooltip = nullptr;
+  Agsym_t* node_height = nullptr;
+  Agsym_t* node_fontsize = nullptr;
+  Agsym_t* edge_label = nullptr;
+  Agsym_t* edge_colour = nullptr;
+  Agsym_t* edge_fontcolour = nullptr;
+  Agsym_t* edge_style = nullptr;
+  Agsym_t* edge_penwidth = nullptr;
+  Agsym_t* edge_dir = nullptr;
+  Agsym_t* edge_tooltip = nullptr;
+};
+
+Symbols declare_attributes(Agraph_t* root, const Drawing& drawing) {
+  const bool ranked = drawing.layout == "dot";
   declare(root, AGRAPH, "layout", drawing.layout);
   if (ranked) {
     // Top to bottom: with labels running across, a ranked news graph comes
@@ -156,55 +177,63 @@ AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Dra
     declare(root, AGRAPH, "pack", "true");
   }
   declare(root, AGRAPH, "splines", "true");
-  Agsym_t* graph_label = declare(root, AGRAPH, "label", "");
-  Agsym_t* graph_style = declare(root, AGRAPH, "style", "");
-  Agsym_t* graph_colour = declare(root, AGRAPH, "color", "");
-  Agsym_t* graph_fontsize = declare(root, AGRAPH, "fontsize", "14");
-  Agsym_t* graph_labeljust = declare(root, AGRAPH, "labeljust", "c");
-
-  Agsym_t* node_label = declare(root, AGNODE, "label", "\\N");
-  Agsym_t* node_shape = declare(root, AGNODE, "shape", "plaintext");
-  Agsym_t* node_style = declare(root, AGNODE, "style", "filled");
-  Agsym_t* node_fill = declare(root, AGNODE, "fillcolor", "#ffffff");
-  Agsym_t* node_tooltip = declare(root, AGNODE, "tooltip", "");
-  Agsym_t* node_height = declare(root, AGNODE, "height", "0.5");
-  Agsym_t* node_fontsize = declare(root, AGNODE, "fontsize", "12");
+  Symbols s;
+  s.graph_label = declare(root, AGRAPH, "label", "");
+  s.graph_style = declare(root, AGRAPH, "style", "");
+  s.graph_colour = declare(root, AGRAPH, "color", "");
+  s.graph_fontsize = declare(root, AGRAPH, "fontsize", "14");
+  s.graph_labeljust = declare(root, AGRAPH, "labeljust", "c");
+  s.node_label = declare(root, AGNODE, "label", "\\N");
+  s.node_shape = declare(root, AGNODE, "shape", "plaintext");
+  s.node_style = declare(root, AGNODE, "style", "filled");
+  s.node_fill = declare(root, AGNODE, "fillcolor", "#ffffff");
+  s.node_tooltip = declare(root, AGNODE, "tooltip", "");
+  s.node_height = declare(root, AGNODE, "height", "0.5");
+  s.node_fontsize = declare(root, AGNODE, "fontsize", "12");
   declare(root, AGNODE, "fontname", "Helvetica");
-
-  Agsym_t* edge_label = declare(root, AGEDGE, "label", "");
-  Agsym_t* edge_colour = declare(root, AGEDGE, "color", "#757575");
-  Agsym_t* edge_fontcolour = declare(root, AGEDGE, "fontcolor", "#757575");
-  Agsym_t* edge_style = declare(root, AGEDGE, "style", "solid");
-  Agsym_t* edge_penwidth = declare(root, AGEDGE, "penwidth", "1.00");
-  Agsym_t* edge_dir = declare(root, AGEDGE, "dir", "forward");
-  Agsym_t* edge_tooltip = declare(root, AGEDGE, "tooltip", "");
+  s.edge_label = declare(root, AGEDGE, "label", "");
+  s.edge_colour = declare(root, AGEDGE, "color", "#757575");
+  s.edge_fontcolour = declare(root, AGEDGE, "fontcolor", "#757575");
+  s.edge_style = declare(root, AGEDGE, "style", "solid");
+  s.edge_penwidth = declare(root, AGEDGE, "penwidth", "1.00");
+  s.edge_dir = declare(root, AGEDGE, "dir", "forward");
+  s.edge_tooltip = declare(root, AGEDGE, "tooltip", "");
   declare(root, AGEDGE, "fontsize", "10");
   declare(root, AGEDGE, "fontname", "Helvetica");
+  return s;
+}
 
-  const graph::Graph& bg = graph.graph();
+/// What the drawing holds, so that the legend shows that and no more.
+struct Seen {
+  std::vector<std::string_view> kinds;
+  char polarities[4] = {};  // '+', '-', '0', '.' when present
+  bool negated = false;
+  bool hypothetical = false;
+};
+
+void add_actors(Agraph_t* root, const Symbols& s, const graph::Graph& bg, Seen& seen) {
   // Nodes and edges are created in sorted order; agwrite keeps creation
   // order, so the DOT text is deterministic.
-  std::vector<std::string_view> kinds_seen;
   for (graph::Vertex v : sorted_actors(bg)) {
     const graph::ActorNode& actor = bg[v];
     std::string id = actor.id;
     Agnode_t* node = agnode(root, id.data(), 1);
     if (!node) throw ExportError("DOT: cannot create the node for " + actor.id);
-    set(node, node_label, label_text(actor.name.empty() ? actor.id : actor.name));
-    set(node, node_tooltip,
+    set(node, s.node_label, label_text(actor.name.empty() ? actor.id : actor.name));
+    set(node, s.node_tooltip,
         label_text(actor.id + (actor.country.empty() ? "" : " (" + actor.country + ")")));
     if (const KindStyle* style = kind_style(actor.kind)) {
-      set(node, node_shape, std::string(style->shape));
-      set(node, node_fill, std::string(style->fill));
-      kinds_seen.push_back(style->kind);
+      set(node, s.node_shape, std::string(style->shape));
+      set(node, s.node_fill, std::string(style->fill));
+      seen.kinds.push_back(style->kind);
     } else {
-      set(node, node_style, "solid");
+      set(node, s.node_style, "solid");
     }
   }
+}
 
-  char polarities_seen[4] = {};  // '+', '-', '0', '.' when present
-  bool negated_seen = false;
-  bool hypothetical_seen = false;
+
+void add_relations(Agraph_t* root, const Symbols& s, const graph::Graph& bg, Seen& seen) {
   for (const graph::Edge& e : sorted_relations(bg)) {
     const graph::RelationEdge& edge = bg[e];
     std::string tail_id = bg[boost::source(e, bg)].id;
@@ -217,65 +246,73 @@ AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Dra
     if (!line) {
       throw ExportError("DOT: cannot create the edge " + tail_id + " " + key + " " + head_id);
     }
-    set(line, edge_label, label_text(key) + " \u00d7" + std::to_string(edge.count));
+    set(line, s.edge_label, label_text(key) + " \u00d7" + std::to_string(edge.count));
     const std::string colour(polarity_colour(edge.polarity));
-    set(line, edge_colour, colour);
-    set(line, edge_fontcolour, colour);
-    set(line, edge_penwidth, pen_width(edge.count));
+    set(line, s.edge_colour, colour);
+    set(line, s.edge_fontcolour, colour);
+    set(line, s.edge_penwidth, pen_width(edge.count));
     if (!edge.evidence.empty()) {
-      set(line, edge_tooltip, label_text(sorted_evidence(edge).front()->sentence));
+      set(line, s.edge_tooltip, label_text(sorted_evidence(edge).front()->sentence));
     }
     if (edge.negated) {
-      set(line, edge_style, "dashed");
-      negated_seen = true;
+      set(line, s.edge_style, "dashed");
+      seen.negated = true;
     } else if (edge.modality() == "hypothetical") {
-      set(line, edge_style, "dotted");
-      hypothetical_seen = true;
+      set(line, s.edge_style, "dotted");
+      seen.hypothetical = true;
     }
-    if (extract::relation_symmetric(edge.relation)) set(line, edge_dir, "both");
+    if (extract::relation_symmetric(edge.relation)) set(line, s.edge_dir, "both");
     const std::size_t slot = std::string_view("+-0.").find(edge.polarity);
-    polarities_seen[slot == std::string_view::npos ? 3 : slot] = 1;
+    seen.polarities[slot == std::string_view::npos ? 3 : slot] = 1;
+  }
+}
+
+
+/// The legend's cluster, its nodes and the invisible links that hold it
+/// together: one from the kinds to the line table (in dot, one rank below)
+/// and, for the force-directed engines, a chain through the kinds, so that
+/// they see one component.
+class Legend {
+ public:
+  Legend(Agraph_t* root, const Symbols& s) : s_(s) {
+    std::string cluster_name = "cluster_legend";
+    graph_ = agsubg(root, cluster_name.data(), 1);
+    if (!graph_) throw ExportError("DOT: cannot create the legend");
+    set(graph_, s.graph_label, "Legend");
+    set(graph_, s.graph_style, "rounded");
+    set(graph_, s.graph_colour, "#9e9e9e");
+    set(graph_, s.graph_fontsize, "11");
+    set(graph_, s.graph_labeljust, "l");
+  }
+  void link(Agnode_t* from, Agnode_t* to) {
+    std::string key = "legend " + std::to_string(++invisible_);
+    Agedge_t* line = agedge(graph_, from, to, key.data(), 1);
+    if (!line) throw ExportError("DOT: cannot create the legend");
+    set(line, s_.edge_style, "invis");
+    set(line, s_.edge_dir, "none");
+  }
+  Agnode_t* node(const std::string& suffix) {
+    std::string node_name = "legend: " + suffix;
+    Agnode_t* n = agnode(graph_, node_name.data(), 1);
+    if (!n) throw ExportError("DOT: cannot create the legend node " + node_name);
+    set(n, s_.node_fontsize, "10");
+    return n;
   }
 
-  if (!drawing.legend || boost::num_vertices(bg) == 0) return g;
+ private:
+  const Symbols& s_;
+  Agraph_t* graph_ = nullptr;
+  int invisible_ = 0;
+};
 
-  // The legend: what occurs in this drawing, no more. A cluster, so that
-  // dot draws a frame around it; the force-directed engines ignore
-  // clusters, so there its pieces are chained by invisible edges into one
-  // component that `pack` places beside the graph.
-  std::string cluster_name = "cluster_legend";
-  Agraph_t* legend = agsubg(root, cluster_name.data(), 1);
-  if (!legend) throw ExportError("DOT: cannot create the legend");
-  set(legend, graph_label, "Legend");
-  set(legend, graph_style, "rounded");
-  set(legend, graph_colour, "#9e9e9e");
-  set(legend, graph_fontsize, "11");
-  set(legend, graph_labeljust, "l");
-  // Invisible links hold the legend together: one from the kinds to the
-  // line table (in dot, one rank below) and, for the force-directed engines,
-  // a chain through the kinds, so that they see one component.
-  int invisible = 0;
-  auto link = [&](Agnode_t* from, Agnode_t* to) {
-    std::string key = "legend " + std::to_string(++invisible);
-    Agedge_t* line = agedge(legend, from, to, key.data(), 1);
-    if (!line) throw ExportError("DOT: cannot create the legend");
-    set(line, edge_style, "invis");
-    set(line, edge_dir, "none");
-  };
-  auto legend_node = [&](const std::string& suffix) {
-    std::string node_name = "legend: " + suffix;
-    Agnode_t* node = agnode(legend, node_name.data(), 1);
-    if (!node) throw ExportError("DOT: cannot create the legend node " + node_name);
-    set(node, node_fontsize, "10");
-    return node;
-  };
-
+/// The legend's node kinds in use, in table order.
+std::vector<Agnode_t*> add_legend_kinds(Legend& legend, const Symbols& s, const Seen& seen, bool ranked) {
   // In dot the unlinked kinds share the legend's first rank; dot happens to
   // place such nodes right to left in creation order, so they are created
   // backwards to read in table order.
   std::vector<const KindStyle*> legend_kinds;
   for (const KindStyle& style : kKindStyles) {
-    if (std::find(kinds_seen.begin(), kinds_seen.end(), style.kind) != kinds_seen.end()) {
+    if (std::find(seen.kinds.begin(), seen.kinds.end(), style.kind) != seen.kinds.end()) {
       legend_kinds.push_back(&style);
     }
   }
@@ -283,15 +320,19 @@ AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Dra
   std::vector<Agnode_t*> kind_nodes;
   for (const KindStyle* kind : legend_kinds) {
     const KindStyle& style = *kind;
-    Agnode_t* node = legend_node(std::string(style.kind));
-    set(node, node_label, std::string(style.kind));
-    set(node, node_shape, std::string(style.shape));
-    set(node, node_fill, std::string(style.fill));
-    set(node, node_height, "0.3");
-    if (!ranked && !kind_nodes.empty()) link(kind_nodes.back(), node);
+    Agnode_t* node = legend.node(std::string(style.kind));
+    set(node, s.node_label, std::string(style.kind));
+    set(node, s.node_shape, std::string(style.shape));
+    set(node, s.node_fill, std::string(style.fill));
+    set(node, s.node_height, "0.3");
+    if (!ranked && !kind_nodes.empty()) legend.link(kind_nodes.back(), node);
     kind_nodes.push_back(node);
   }
+  return kind_nodes;
+}
 
+/// The line styles in use, as one HTML-like table node of the legend.
+Agnode_t* add_legend_lines(Agraph_t* root, Legend& legend, const Symbols& s, const Seen& seen) {
   // The line styles as one HTML-like table: sample strokes drawn with
   // box-drawing characters in the polarity colours. (Real sample edges
   // would need two extra nodes each and dot bends them to fit its ranks.)
@@ -302,16 +343,16 @@ AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Dra
     std::string_view text;
   };
   const Sample samples[] = {
-      {polarities_seen[0] != 0, '+', "\u2500\u2500\u2500\u2500\u25b6",
+      {seen.polarities[0] != 0, '+', "\u2500\u2500\u2500\u2500\u25b6",
        "+ for: ally, support, supply, agree"},
-      {polarities_seen[1] != 0, '-', "\u2500\u2500\u2500\u2500\u25b6",
+      {seen.polarities[1] != 0, '-', "\u2500\u2500\u2500\u2500\u25b6",
        "\u2212 against: oppose, reject, accuse, attack ..."},
-      {polarities_seen[2] != 0, '0', "\u2500\u2500\u2500\u2500\u25b6",
+      {seen.polarities[2] != 0, '0', "\u2500\u2500\u2500\u2500\u25b6",
        "0 contact: meet, mediate, call on"},
-      {polarities_seen[3] != 0, '.', "\u2500\u2500\u2500\u2500\u25b6",
+      {seen.polarities[3] != 0, '.', "\u2500\u2500\u2500\u2500\u25b6",
        "structural: member, leader"},
-      {negated_seen, '.', "\u254c\u254c\u254c\u254c\u25b6", "negated: did not / will not"},
-      {hypothetical_seen, '.', "\u2508\u2508\u2508\u2508\u25b6", "only hypothetical: may, could"},
+      {seen.negated, '.', "\u254c\u254c\u254c\u254c\u25b6", "negated: did not / will not"},
+      {seen.hypothetical, '.', "\u2508\u2508\u2508\u2508\u25b6", "only hypothetical: may, could"},
       {true, '.', "\u2501\u2501\u2501\u2501\u25b6", "\u00d7N evidence records; wider with N"},
   };
   std::string table = "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">";
@@ -323,15 +364,38 @@ AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Dra
              std::string(sample.text) + "</FONT></TD></TR>";
   }
   table += "</TABLE>";
-  Agnode_t* lines = legend_node("lines");
-  set(lines, node_shape, "plaintext");
-  set(lines, node_style, "solid");
+  Agnode_t* lines = legend.node("lines");
+  set(lines, s.node_shape, "plaintext");
+  set(lines, s.node_style, "solid");
   char* html = agstrdup_html(root, table.data());
-  agxset(lines, node_label, html);  // keeps the HTML mark: label=<...>
+  agxset(lines, s.node_label, html);  // keeps the HTML mark: label=<...>
   agstrfree(root, html);
-  if (!kind_nodes.empty()) {
-    link(kind_nodes[kind_nodes.size() / 2], lines);
-  }
+  return lines;
+}
+
+}  // namespace
+
+AgraphPtr build_agraph(const graph::ActorGraph& graph, Agdisc_t* disc, const Drawing& drawing) {
+  std::string name = "actorgraph";
+  AgraphPtr g(agopen(name.data(), Agdirected, disc));
+  if (!g) throw ExportError("DOT: cannot create the graph");
+  Agraph_t* root = g.get();
+  const Symbols s = declare_attributes(root, drawing);
+  const graph::Graph& bg = graph.graph();
+  Seen seen;
+  add_actors(root, s, bg, seen);
+  add_relations(root, s, bg, seen);
+  if (!drawing.legend || boost::num_vertices(bg) == 0) return g;
+
+  // The legend: what occurs in this drawing, no more. A cluster, so that
+  // dot draws a frame around it; the force-directed engines ignore
+  // clusters, so there its pieces are chained by invisible edges into one
+  // component that `pack` places beside the graph.
+  const bool ranked = drawing.layout == "dot";
+  Legend legend(root, s);
+  const std::vector<Agnode_t*> kind_nodes = add_legend_kinds(legend, s, seen, ranked);
+  Agnode_t* lines = add_legend_lines(root, legend, s, seen);
+  if (!kind_nodes.empty()) legend.link(kind_nodes[kind_nodes.size() / 2], lines);
   return g;
 }
 

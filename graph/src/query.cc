@@ -799,30 +799,49 @@ PathResult path(const ActorGraph& graph, const std::string& a, const std::string
   return result;
 }
 
-Blocs blocs(const ActorGraph& graph, const QueryFilter& filter) {
-  const View view(graph, filter);
-  const auto& links = view.links();
-  const std::size_t n = view.size();
+namespace {
 
-  // Signed ties: links with a non-zero net weight.
-  std::vector<std::size_t> signed_links;
-  std::vector<std::vector<std::pair<std::size_t, double>>> ties(n);  // (other, net weight)
-  std::vector<double> degree(n, 0);
+/// The signed ties of a view: links with a non-zero net weight.
+struct SignedTies {
+  std::vector<std::size_t> links;  ///< indices into View::links()
+  std::vector<std::vector<std::pair<std::size_t, double>>> of;  ///< per actor: (other, net weight)
+  std::vector<double> degree;  ///< per actor: sum of |weight|
+};
+
+SignedTies signed_ties(const View& view) {
+  const auto& links = view.links();
+  SignedTies t;
+  t.of.resize(view.size());
+  t.degree.assign(view.size(), 0);
   for (std::size_t i = 0; i < links.size(); ++i) {
     const double w = links[i].net();
     if (std::abs(w) <= kEpsilon) continue;
-    signed_links.push_back(i);
-    ties[links[i].a].emplace_back(links[i].b, w);
-    ties[links[i].b].emplace_back(links[i].a, w);
-    degree[links[i].a] += std::abs(w);
-    degree[links[i].b] += std::abs(w);
+    t.links.push_back(i);
+    t.of[links[i].a].emplace_back(links[i].b, w);
+    t.of[links[i].b].emplace_back(links[i].a, w);
+    t.degree[links[i].a] += std::abs(w);
+    t.degree[links[i].b] += std::abs(w);
   }
+  return t;
+}
 
+/// Actors in camps: camp[v] (kNone for actors without a signed tie) of `count`.
+struct Camps {
+  std::vector<std::size_t> camp;
+  std::size_t count = 0;
+};
+
+Camps place_greedily(const SignedTies& t) {
+  const auto& ties = t.of;
+  const auto& degree = t.degree;
+  const std::size_t n = ties.size();
   // Greedy placement: most attached to the placed actors first (then by
   // signed degree, then id); the first pick is the most connected actor.
-  std::vector<std::size_t> camp(n, kNone);
+  Camps placed;
+  std::vector<std::size_t>& camp = placed.camp;
+  camp.assign(n, kNone);
   std::vector<double> attachment(n, 0);
-  std::size_t camps = 0;
+  std::size_t& camps = placed.count;
   using Entry = std::tuple<double, double, std::size_t>;  // attachment, degree, -id (as n - id)
   std::priority_queue<Entry> heap;
   for (std::size_t v = 0; v < n; ++v)
@@ -861,8 +880,16 @@ Blocs blocs(const ActorGraph& graph, const QueryFilter& filter) {
     }
   }
 
-  // Local search: move one actor at a time to the camp (or a new one) where
-  // its frustration is smallest, while that strictly lowers the total.
+  return placed;
+}
+
+/// Local search: moves one actor at a time to the camp (or a new one) where
+/// its frustration is smallest, while that strictly lowers the total.
+void improve_locally(const SignedTies& t, Camps& placed) {
+  const auto& ties = t.of;
+  const std::size_t n = ties.size();
+  std::vector<std::size_t>& camp = placed.camp;
+  std::size_t& camps = placed.count;
   for (int pass = 0; pass < 100; ++pass) {
     bool moved = false;
     for (std::size_t v = 0; v < n; ++v) {
@@ -889,6 +916,21 @@ Blocs blocs(const ActorGraph& graph, const QueryFilter& filter) {
     }
     if (!moved) break;
   }
+}
+
+}  // namespace
+
+Blocs blocs(const ActorGraph& graph, const QueryFilter& filter) {
+  const View view(graph, filter);
+  const auto& links = view.links();
+  const std::size_t n = view.size();
+  const SignedTies t = signed_ties(view);
+  const std::vector<std::size_t>& signed_links = t.links;
+  const std::vector<double>& degree = t.degree;
+  Camps placed = place_greedily(t);
+  improve_locally(t, placed);
+  const std::vector<std::size_t>& camp = placed.camp;
+  const std::size_t camps = placed.count;
 
   // Tie to cite for a pair.
   auto signed_tie = [&](std::size_t link_index) {
