@@ -344,3 +344,21 @@ TEST_CASE("a coordination with a common noun is no list of actors", "[extract][e
   CHECK(has(evs, "state/RUS", "supplies", "state/SYR"));
   CHECK(has(evs, "state/CHN", "supplies", "state/SYR"));
 }
+
+TEST_CASE("a title in apposition, and the president of an organisation named before it", "[extract][titles]") {
+  auto& p = test_support::bundled_pipeline();
+  Document d;
+  d.id = "t";
+  d.date = "2015-09-03";
+  d.text = "Their nationalist Prime Minister, Viktor Orban, spoke in Brussels. "
+           "European Council President, Donald Tusk of Poland, said Europe must act. "
+           "European Commission President Jean-Claude Juncker was there.";
+  const auto evs = p.extractor->extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "person/viktor-orban", "leader_of", "state/HUN"));
+  CHECK(has(evs, "person/donald-tusk", "leader_of", "igo/european-council"));
+  CHECK(has(evs, "person/jean-claude-juncker", "leader_of", "igo/european-commission"));
+  // A prime minister leads a state, never an organisation named before him.
+  d.text = "European Council Prime Minister Donald Tusk spoke.";
+  CHECK_FALSE(has(p.extractor->extract(d), "person/donald-tusk", "leader_of", "igo/european-council"));
+}

@@ -59,7 +59,7 @@ TEST_CASE("bad pattern lines name file and line", "[extract][patterns]") {
   SECTION("bad option") {
     std::istringstream in("supplies\tverb\tsupply\tS\tO\tcolour=red\n");
     REQUIRE_THROWS_WITH(ps.load(in, "p.tsv"),
-                        "p.tsv:1: unknown option 'colour' (expected mod, neg_as, obj, conf, default_source, orphan or persons_only_in)");
+                        "p.tsv:1: unknown option 'colour' (expected mod, neg_as, obj, conf, default_source, orphan, persons_only_in or leads)");
   }
 }
 

@@ -128,8 +128,10 @@ void PatternSet::load(std::istream& in, const std::string& name) {
         p.orphan_after = split(v, '|');
       } else if (k == "persons_only_in") {
         p.persons_only_in = split(v, '|');
+      } else if (k == "leads") {
+        p.leads = split(v, '|');
       } else {
-        fail("unknown option '" + k + "' (expected mod, neg_as, obj, conf, default_source, orphan or persons_only_in)");
+        fail("unknown option '" + k + "' (expected mod, neg_as, obj, conf, default_source, orphan, persons_only_in or leads)");
       }
     }
     std::vector<std::string> all;

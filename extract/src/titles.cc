@@ -23,15 +23,27 @@ class TitleReader {
   }
 
  private:
+  std::string words(std::size_t b, std::size_t e) const {
+    std::string t;
+    for (std::size_t x = b; x < e; ++x) t += (x > b ? " " : "") + tk_[x].fold;
+    return t;
+  }
   // The title kind of tokens [b, e): "title" (names the person's own state
   // unless another is given), "title-of" (needs its organisation), or "".
   std::string title_at(std::size_t b, std::size_t e) const {
     if (b >= e || e > tk_.size()) return "";
-    std::string t;
-    for (std::size_t x = b; x < e; ++x) t += (x > b ? " " : "") + tk_[x].fold;
+    const std::string t = words(b, e);
     if (!k_.patterns.lookup("title", t).empty()) return "title";
     if (!k_.patterns.lookup("title-of", t).empty()) return "title-of";
     return "";
+  }
+  // Whether the title at [b, e) can lead an organisation of `kind` named
+  // before it (its patterns' leads= option; states always).
+  bool leads(std::size_t b, std::size_t e, const std::string& kind) const {
+    if (kind == "state") return true;
+    for (const RelationPattern* p : k_.patterns.lookup("title", words(b, e)))
+      if (std::find(p->leads.begin(), p->leads.end(), kind) != p->leads.end()) return true;
+    return false;
   }
   const Mention* mention_at_token(std::size_t t) const {
     return t < a_.mention_at.size() && a_.mention_at[t] >= 0 ? &ms_[a_.mention_at[t]] : nullptr;
@@ -74,22 +86,24 @@ void TitleReader::leader(const Mention& person, const Mention* org, const std::s
                                      [](const Role& r) { return r.relation == "leader_of"; });
       if (dated && !k_.actors.held_role(*pa, "leader_of", target.id, date)) return;
     }
-  if (kind == "title" && org && org->actor.kind != "state") return;
+  if (kind == "title" && org && !leads(tb, te, org->actor.kind)) return;
   a_.found.push_back(make_event(a_, person.actor, "leader_of", target, tb, te, {&person, org}, 0.8));
 }
 
 // Before the name: "President Bashar Assad", "U.K. Prime Minister David
-// Cameron", "Croatian prime minister Zoran Milanović", "opposition leader X".
+// Cameron", "Croatian prime minister Zoran Milanović", "opposition leader X",
+// and in apposition, "their Prime Minister, Viktor Orban".
 void TitleReader::before_name(const Mention& m) {
-  for (std::size_t len = 1; len <= 3 && len <= m.first; ++len) {
-    const std::size_t tb = m.first - len;
-    const std::string kind = title_at(tb, m.first);
+  const std::size_t end = m.first > 1 && tk_[m.first - 1].fold == "," ? m.first - 1 : m.first;
+  for (std::size_t len = 1; len <= 3 && len <= end; ++len) {
+    const std::size_t tb = end - len;
+    const std::string kind = title_at(tb, end);
     if (kind.empty()) continue;
     const Mention* org = mention_ending(tb);
     for (const Mention& o : ms_)  // a composed mention that contains the title
-      if (o.composed && o.last == m.first && o.first < tb) org = &o;
+      if (o.composed && o.last == end && o.first < tb) org = &o;
     if (org && !org->pronoun) a_.titled[org - ms_.data()] = static_cast<int>(&m - ms_.data());
-    leader(m, org, kind, tb, m.first);
+    leader(m, org, kind, tb, end);
     break;
   }
 }

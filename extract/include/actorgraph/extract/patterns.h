@@ -12,7 +12,7 @@
 /// generated); roles: S, O, P:<prep>, POSS, HOST, CTX; options:
 /// `mod=intended|hypothetical`, `neg_as=<relation>`, `obj=<word>`,
 /// `conf=<0..1>`, `default_source=<agent>`, `orphan=<word>|...`,
-/// `persons_only_in=<kind>|...`.
+/// `persons_only_in=<kind>|...`, `leads=<kind>|...`.
 ///
 /// Immutable after loading; share read-only across threads.
 #pragma once
@@ -54,6 +54,9 @@ struct RelationPattern {
   /// Target kinds ("state", "force") a source of this relation must be a
   /// person to join: "a member of the Syrian government" is a person's role.
   std::vector<std::string> persons_only_in;
+  /// For titles: the kinds of organisation named before the title that the
+  /// title can lead ("European Council President X"); empty: states only.
+  std::vector<std::string> leads;
   std::string origin;        ///< "file:line"
 };
 
