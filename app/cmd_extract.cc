@@ -1,4 +1,5 @@
-// extract (events JSON Lines on stdout) and resolve (names to actors).
+// extract (events JSON Lines on stdout), mentions (the actors of each
+// document) and resolve (names to actors).
 #include <iostream>
 #include <memory>
 
@@ -45,6 +46,38 @@ void add_extract_commands(CLI::App& app, Common& common, std::vector<Command>& o
                    std::ios::sync_with_stdio(false);
                    run_extraction(x->inputs, common, p,
                                   [&](const extract::Event& e) { std::cout << extract::to_json_line(e) << '\n'; });
+                   std::cout.flush();
+                   if (!std::cout) throw ExportError("<stdout>: write error");
+                   return kExitOk;
+                 }});
+
+  auto m = std::make_shared<std::vector<std::string>>();
+  auto* men = app.add_subcommand(
+      "mentions", "Print one JSON line per document: the actors recognised in it after coreference, with counts");
+  men->add_option("inputs", *m, "Text, .jsonl or .html files, directories, or - for stdin")->required();
+  men->footer(
+      "Output: {\"doc\": ID, \"actors\": [{\"id\": ..., \"name\": ..., \"kind\": ..., \"count\": N}]}, most "
+      "mentioned first. The mentions, coreference and titles stages of extract, without triggers or parsing: "
+      "the actors extract can relate (../shared/eval/score.py reads it for actor recall).");
+  add_common(men, common, false);
+  out.push_back({men, [m, &common] {
+                   extract::DataOptions data = common.data;
+                   data.parse = false;  // mentions need no parser
+                   extract::Pipeline p(data);
+                   extract::DocumentReader reader(*m, {}, &common.warnings);
+                   extract::Document doc;
+                   std::ios::sync_with_stdio(false);
+                   while (reader.next(doc)) {
+                     std::cout << "{\"doc\": " << json_string(doc.id) << ", \"actors\": [";
+                     const char* sep = "";
+                     for (const auto& c : p.extractor->actors_in(doc)) {
+                       std::cout << sep << "{\"id\": " << json_string(c.actor.id) << ", \"name\": "
+                                 << json_string(c.actor.name) << ", \"kind\": " << json_string(c.actor.kind)
+                                 << ", \"count\": " << c.count << "}";
+                       sep = ", ";
+                     }
+                     std::cout << "]}\n";
+                   }
                    std::cout.flush();
                    if (!std::cout) throw ExportError("<stdout>: write error");
                    return kExitOk;

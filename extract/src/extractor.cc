@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <map>
 
 #include "actorgraph/extract/error.h"
 #include "actorgraph/extract/stages.h"
@@ -170,7 +171,7 @@ std::vector<Mention> Extractor::mentions(const Sentence& sentence) const {
   return find_mentions(sentence, 0, d, {actors_, patterns_, lexicon_, unknown_actors_});
 }
 
-std::vector<Event> Extractor::extract(const Document& doc) const {
+void Extractor::analyse(const Document& doc, const std::function<void(SentenceAnalysis&)>& rest) const {
   const Knowledge k{actors_, patterns_, lexicon_, unknown_actors_};
   const auto furniture = boilerplate_.furniture(doc.text);
   auto is_furniture = [&](const Sentence& s) {
@@ -180,7 +181,6 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
   const auto sentences = tokenizer_.split(doc.text);
   Discourse discourse;
   discourse.focus = document_focus(sentences, actors_);
-  std::vector<Event> events;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     ++stats_.sentences;
     discourse.sentence = si;
@@ -195,6 +195,14 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
     for (const auto& m : a.mentions) remember(discourse, m, actors_);
     index_mentions(a);
     read_titles(a, k);
+    rest(a);
+  }
+}
+
+std::vector<Event> Extractor::extract(const Document& doc) const {
+  const Knowledge k{actors_, patterns_, lexicon_, unknown_actors_};
+  std::vector<Event> events;
+  analyse(doc, [&](SentenceAnalysis& a) {
     a.triggers = find_triggers(a, k);
     if (worth_parsing(a)) {
       ++stats_.candidate_sentences;
@@ -204,9 +212,25 @@ std::vector<Event> Extractor::extract(const Document& doc) const {
       relate(a, k);
     }
     keep_best(a.found, events);
-  }
+  });
   stats_.events += events.size();
   return events;
+}
+
+std::vector<ActorCount> Extractor::actors_in(const Document& doc) const {
+  std::map<std::string, ActorCount> by_id;
+  analyse(doc, [&](SentenceAnalysis& a) {
+    for (const Mention& m : a.mentions) {
+      if (m.actor.id.empty()) continue;
+      ActorCount& c = by_id[m.actor.id];
+      c.actor = m.actor;
+      ++c.count;
+    }
+  });
+  std::vector<ActorCount> out;
+  for (auto& [id, c] : by_id) out.push_back(std::move(c));
+  std::stable_sort(out.begin(), out.end(), [](const ActorCount& x, const ActorCount& y) { return x.count > y.count; });
+  return out;
 }
 
 }  // namespace actorgraph::extract

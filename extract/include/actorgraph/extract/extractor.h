@@ -61,6 +61,12 @@ struct ExtractStats {
   std::atomic<std::size_t> events{0};
 };
 
+/// An actor recognised in a document, and how many mentions resolved to it.
+struct ActorCount {
+  ActorRef actor;
+  std::size_t count = 0;
+};
+
 class Extractor {
  public:
   /// `parser` may be null: every sentence then takes the shallow pass.
@@ -73,6 +79,11 @@ class Extractor {
   /// Actor mentions of one sentence (no pronouns or document context), for tests and tools.
   std::vector<Mention> mentions(const Sentence& sentence) const;
 
+  /// The actors recognised anywhere in the document after coreference (the
+  /// mentions, coreference and titles stages of `extract`, without triggers
+  /// or parsing), most mentioned first, then by id (`actorgraph mentions`).
+  std::vector<ActorCount> actors_in(const Document& doc) const;
+
   ExtractStats& stats() const { return stats_; }
 
   /// Receives a line per candidate sentence describing mentions, parse links
@@ -84,6 +95,10 @@ class Extractor {
   void set_unknown_actors(bool on) { unknown_actors_ = on; }
 
  private:
+  /// Runs the stages up to titles on every sentence that is not furniture,
+  /// handing each analysis to `rest` (the later stages, or a count).
+  void analyse(const Document& doc, const std::function<void(SentenceAnalysis&)>& rest) const;
+
   const ActorDictionary& actors_;
   const PatternSet& patterns_;
   const Lexicon& lexicon_;
