@@ -1,5 +1,6 @@
 // eval: scores extraction on a corpus against gold, as ../shared/eval/score.py.
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -26,13 +27,21 @@ void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out)
     const auto gold = graph::read_gold_file(v->gold);
     std::map<std::string, std::vector<extract::Event>> by_doc;
     run_extraction({v->corpus}, common, p, [&](const extract::Event& e) { by_doc[e.doc].push_back(e); });
-    const auto ev = graph::evaluate(gold, by_doc, [&](const std::string& name) -> std::optional<std::string> {
+    const std::function<std::optional<std::string>(const std::string&)> resolve =
+        [&](const std::string& name) -> std::optional<std::string> {
       if (auto r = p.actors.resolve(name)) return r->id;
       // As `resolve` answers: a person-like unknown name is its unknown actor.
       if (common.data.unknown_actors)
         if (auto u = p.actors.unknown_actor(name)) return u->id;
       return std::nullopt;
-    });
+    };
+    const auto ev = graph::evaluate(gold, by_doc, resolve);
+    // The actors recognised per document, as `actorgraph mentions` prints them.
+    std::map<std::string, std::set<std::string>> recognised;
+    extract::DocumentReader reader({v->corpus}, {}, nullptr);
+    for (extract::Document doc; reader.next(doc);)
+      for (const auto& c : p.extractor->actors_in(doc)) recognised[doc.id].insert(c.actor.id);
+    const auto actors = graph::actor_recall(gold, recognised, resolve);
     auto triple = [](const graph::Triple& t) {
       return std::get<0>(t) + " " + std::get<1>(t) + " " + std::get<2>(t) + " " + std::get<3>(t) +
              (std::get<4>(t) ? " True" : " False");
@@ -48,6 +57,7 @@ void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out)
           }
         std::cout << "\n";
       }
+      for (const auto& m : actors.missed) std::cout << "ACTOR-MISSED " << m << "\n";
     }
     auto line = [](const char* name, const graph::Counts& c) {
       char buf[200];
@@ -58,10 +68,13 @@ void add_eval_commands(CLI::App& app, Common& common, std::vector<Command>& out)
     std::set<std::string> names;
     for (const auto& g : gold)
       for (const auto& r : g.relations) names.insert(r.source), names.insert(r.target);
-    char f1[32];
+    char f1[32], recall[200];
     std::snprintf(f1, sizeof f1, "%.3f", ev.strict.f1());
+    std::snprintf(recall, sizeof recall, "actor recall %.3f (%zu of %zu gold actors found in their documents)",
+                  actors.recall(), actors.found, actors.gold);
     std::cout << line("unlabeled", ev.unlabeled) << line("polarity", ev.polarity) << line("strict", ev.strict)
               << "unresolved gold names: " << ev.unresolved.size() << " of " << names.size() << "\n"
+              << recall << "\n"
               << "strict F1 " << f1 << "\n";
     return kExitOk;
   }});

@@ -90,17 +90,50 @@ std::vector<GoldDocument> read_gold_file(const std::string& path) {
   return read_gold(in, path);
 }
 
+namespace {
+
+/// Gold names to actor ids, "?gold:<normalised name>" for names the resolver
+/// does not know (as score.py's gid), each name resolved once.
+class GoldIds {
+ public:
+  explicit GoldIds(const std::function<std::optional<std::string>(const std::string&)>& resolve)
+      : resolve_(resolve) {}
+  std::string operator()(const std::string& name) {
+    const std::string n = norm(name);
+    auto it = ids_.find(n);
+    if (it == ids_.end()) it = ids_.emplace(n, resolve_(name)).first;
+    return it->second ? *it->second : "?gold:" + n;
+  }
+
+ private:
+  const std::function<std::optional<std::string>(const std::string&)>& resolve_;
+  std::map<std::string, std::optional<std::string>> ids_;
+};
+
+}  // namespace
+
+ActorRecall actor_recall(const std::vector<GoldDocument>& gold,
+                         const std::map<std::string, std::set<std::string>>& recognised,
+                         const std::function<std::optional<std::string>(const std::string&)>& resolve) {
+  GoldIds gid(resolve);
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& g : gold)
+    for (const auto& r : g.relations) pairs.insert({g.id, gid(r.source)}), pairs.insert({g.id, gid(r.target)});
+  ActorRecall out;
+  out.gold = pairs.size();
+  for (const auto& [doc, id] : pairs) {
+    auto it = recognised.find(doc);
+    if (it != recognised.end() && it->second.count(id)) ++out.found;
+    else out.missed.push_back(doc + " " + id);
+  }
+  return out;
+}
+
 Evaluation evaluate(const std::vector<GoldDocument>& gold,
                     const std::map<std::string, std::vector<extract::Event>>& system,
                     const std::function<std::optional<std::string>(const std::string&)>& resolve) {
   Evaluation ev;
-  std::map<std::string, std::optional<std::string>> ids;
-  auto gid = [&](const std::string& name) {
-    const std::string n = norm(name);
-    auto it = ids.find(n);
-    if (it == ids.end()) it = ids.emplace(n, resolve(name)).first;
-    return it->second ? *it->second : "?gold:" + n;
-  };
+  GoldIds gid(resolve);
   std::set<std::string> names;
   for (const auto& g : gold)
     for (const auto& r : g.relations) names.insert(r.source), names.insert(r.target);

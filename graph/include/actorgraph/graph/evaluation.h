@@ -66,4 +66,19 @@ Evaluation evaluate(const std::vector<GoldDocument>& gold,
                     const std::map<std::string, std::vector<extract::Event>>& system,
                     const std::function<std::optional<std::string>(const std::string&)>& resolve);
 
+/// Actor recall: the (document, gold actor) pairs of the gold's relations
+/// whose actor the system recognised in that document (`actorgraph mentions`),
+/// an upper bound of relation recall; as score.py computes it.
+struct ActorRecall {
+  std::size_t found = 0, gold = 0;
+  std::vector<std::string> missed;  ///< "doc actor-id", sorted
+  double recall() const { return gold ? double(found) / double(gold) : 0.0; }
+};
+
+/// `recognised` maps a document id to the actor ids found in it; `resolve`
+/// as for evaluate().
+ActorRecall actor_recall(const std::vector<GoldDocument>& gold,
+                         const std::map<std::string, std::set<std::string>>& recognised,
+                         const std::function<std::optional<std::string>(const std::string&)>& resolve);
+
 }  // namespace actorgraph::graph
