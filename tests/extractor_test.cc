@@ -362,3 +362,31 @@ TEST_CASE("a title in apposition, and the president of an organisation named bef
   d.text = "European Council Prime Minister Donald Tusk spoke.";
   CHECK_FALSE(has(p.extractor->extract(d), "person/donald-tusk", "leader_of", "igo/european-council"));
 }
+
+TEST_CASE("a bare force or group takes the country its paragraph is about, or where the act took place",
+          "[extract][discourse]") {
+  auto& p = test_support::bundled_pipeline();
+  Document d;
+  d.id = "t";
+  d.date = "2015-09-15";
+  // A digest: each paragraph another country; the Greek police of the first
+  // item are not the police of the second.
+  d.text = "Greek police detained dozens in Athens on Monday.\n\n"
+           "Thousands marched in Santiago, Chile on Sunday. Riot police clashed with demonstrators near the "
+           "cemetery.\n\n"
+           "Early Tuesday, police clashed with student protesters in Mexico's state of Guerrero.";
+  const auto evs = p.extractor->extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "force/CHL-police", "attacks", "group/CHL-protesters"));
+  CHECK_FALSE(has(evs, "force/GRC-police", "attacks", "group/GRC-protesters"));
+  CHECK(has(evs, "force/MEX-police", "attacks", "group/MEX-student protesters"));
+  // Two countries named as often: no paragraph focus, no guess from it.
+  Discourse two;
+  const Actor* chl = p.actors.find_id("state/CHL");
+  const Actor* mex = p.actors.find_id("state/MEX");
+  two.paragraph_states[chl] = 1;
+  two.paragraph_states[mex] = 1;
+  CHECK(two.paragraph_focus() == nullptr);
+  two.paragraph_states[mex] = 2;
+  CHECK(two.paragraph_focus() == mex);
+}

@@ -65,7 +65,28 @@ const Actor* document_focus(const std::vector<Sentence>& sentences, const ActorD
   return focus ? focus : dateline_state;
 }
 
+const Actor* Discourse::paragraph_focus() const {
+  const Actor* best = nullptr;
+  int most = 0;
+  bool tied = false;
+  for (const auto& [st, n] : paragraph_states) {
+    if (n > most) best = st, most = n, tied = false;
+    else if (n == most) tied = true;
+  }
+  return tied ? nullptr : best;
+}
+
+void enter_sentence(Discourse& d, const Sentence& s, std::size_t index) {
+  if (s.paragraph_start && index > 0) {
+    ++d.paragraph;
+    d.paragraph_states.clear();
+  }
+  d.sentence = index;
+}
+
 void remember(Discourse& d, const Mention& m, const ActorDictionary& actors) {
+  if (!m.pronoun && !m.actor.country.empty())
+    if (const Actor* st = actors.find_id("state/" + m.actor.country)) ++d.paragraph_states[st];
   if (m.adjectival) return;
   d.recent.push_back({m.actor, d.sentence});
   if (d.recent.size() > Discourse::kRecent) d.recent.pop_front();

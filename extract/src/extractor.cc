@@ -183,7 +183,7 @@ void Extractor::analyse(const Document& doc, const std::function<void(SentenceAn
   discourse.focus = document_focus(sentences, actors_);
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     ++stats_.sentences;
-    discourse.sentence = si;
+    enter_sentence(discourse, sentences[si], si);
     if (sentences[si].tokens.empty() || is_furniture(sentences[si])) continue;
     SentenceAnalysis a;
     a.doc = &doc;

@@ -42,6 +42,7 @@ std::map<std::string, WordClass*> classes_of(Lexicon& l) {
           {"possessive_pronouns", &l.possessive_pronouns},
           {"bare_institutions", &l.bare_institutions},
           {"bare_forces", &l.bare_forces},
+          {"collective_nouns", &l.collective_nouns},
           {"counts", &l.counts},
           {"title_links", &l.title_links}};
 }

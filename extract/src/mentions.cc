@@ -66,6 +66,7 @@ class MentionScanner {
   }
   void note_agent(const Agent& agent, const Actor* st) {
     (agent.kind == "state" ? d_.organ_state : d_.agent_state) = st;
+    if (agent.kind != "state") d_.agent_paragraph = d_.paragraph;
   }
 
   bool alias(std::size_t i, std::size_t& next);
@@ -223,6 +224,19 @@ bool MentionScanner::unknown(std::size_t i, std::size_t& next) {
 // government" is the document's country, the one its groups and forces
 // belong to. Counted people take only a country already named with such an agent.
 const Actor* MentionScanner::bare_agent_country(const Agent& agent, bool counted, std::size_t e) const {
+  // Within a paragraph that names one country more than any other (an item
+  // of a digest, a section of a report), a bare group or force is that
+  // country's, unless the paragraph itself named such an agent's country.
+  // Else a country the sentence places the act in ("police clashed with
+  // students in Mexico's state of Guerrero").
+  if (!counted && agent.kind != "state" && !(d_.agent_state && d_.agent_paragraph == d_.paragraph)) {
+    if (const Actor* p = d_.paragraph_focus()) return p;
+    for (std::size_t x = e; x + 1 < n_; ++x) {
+      if (tk_[x].fold != "in") continue;
+      for (const Actor* a : k_.actors.find_alias(tk_[x + 1].fold))
+        if (a->kind == "state") return a;
+    }
+  }
   const Actor* st = counted                ? d_.agent_state
                     : agent.kind != "state" ? (d_.agent_state   ? d_.agent_state
                                                : d_.organ_state ? d_.organ_state
@@ -244,7 +258,9 @@ bool MentionScanner::bare_agent(std::size_t i, std::size_t& next) {
   const bool definite = i > 0 && tk_[i - 1].fold == "the";
   // Without "the", only a plural noun is an agent: "rebels", "government
   // forces"; "military intervention" is not.
-  const bool plural = tk_[e - 1].fold.size() > 3 && tk_[e - 1].fold.back() == 's';
+  // A collective noun ("police") acts as a plural: "police fired tear gas".
+  const bool plural = (tk_[e - 1].fold.size() > 3 && tk_[e - 1].fold.back() == 's') ||
+                      lex.collective_nouns.contains(span_key(i, e));
   // A bare office-holder ("the envoy", "the president") is a person, not the
   // state: only institutions stand for a state without its name, and only
   // forces (not weapons) for a force.

@@ -40,7 +40,7 @@ struct Lexicon {
   WordClass determiners, prepositions, non_actor_heads, holder_suffixes, place_holders;
   WordClass light_verbs, author_participles, cancel_verbs;
   WordClass pronouns_it, pronouns_he, pronouns_they, possessive_pronouns;
-  WordClass bare_institutions, bare_forces, counts;
+  WordClass bare_institutions, bare_forces, collective_nouns, counts;
   WordClass title_links;
 
   /// Reads one lexicon file; `name` is used in error messages. Throws

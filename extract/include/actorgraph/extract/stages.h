@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -80,7 +81,19 @@ struct Discourse {
   const Actor* focus = nullptr;
   const Actor* last_state = nullptr;
   std::size_t sentence = 0;  ///< index of the sentence being read
+  /// The paragraph being read (counted from 0) and how often each state was
+  /// named in it so far, alone or as the country of another actor
+  /// ("Lebanon's Ministry", "Israeli police", a Hungarian leader); agent_paragraph is the
+  /// paragraph agent_state was last set in.
+  std::size_t paragraph = 0, agent_paragraph = 0;
+  std::map<const Actor*, int> paragraph_states;
+  /// The state that stands out in the paragraph so far (named more often
+  /// than any other), or null when none is named or two compete.
+  const Actor* paragraph_focus() const;
 };
+
+/// Starts a new paragraph's count of states when `s` opens one.
+void enter_sentence(Discourse& d, const Sentence& s, std::size_t index);
 
 /// Tokens of a dateline that opens a paragraph ("DAMASCUS, Jan. 16 (Wire) -"):
 /// where the report was filed, not an actor; 0 when there is none.
