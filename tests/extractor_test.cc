@@ -390,3 +390,23 @@ TEST_CASE("a bare force or group takes the country its paragraph is about, or wh
   two.paragraph_states[mex] = 2;
   CHECK(two.paragraph_focus() == mex);
 }
+
+TEST_CASE("a state and its leader side by side, and a title after a copula", "[extract][titles]") {
+  auto& p = test_support::bundled_pipeline();
+  Document d;
+  d.id = "t";
+  d.date = "2015-09-11";
+  d.text = "The crossings closed by Venezuela's Nicolas Maduro stay closed. "
+           "Thousands rallied against the Maduro government. "
+           "Russia's Sergey Lavrov spoke. "
+           "Jeremy Corbyn becomes the new leader of the Labour Party.";
+  const auto evs = p.extractor->extract(d);
+  INFO(dump(evs));
+  CHECK(has(evs, "person/nicolas-maduro", "leader_of", "state/VEN"));
+  CHECK(has(evs, "person/jeremy-corbyn", "leader_of", "group/labour-party-uk"));
+  // Only a role the dictionary dates on the document's date makes a leader.
+  CHECK_FALSE(has(evs, "person/sergey-lavrov", "leader_of", "state/RUS"));
+  d.date = "2011-01-01";
+  d.text = "Venezuela's Nicolas Maduro spoke.";
+  CHECK_FALSE(has(p.extractor->extract(d), "person/nicolas-maduro", "leader_of", "state/VEN"));
+}

@@ -44,7 +44,9 @@ std::map<std::string, WordClass*> classes_of(Lexicon& l) {
           {"bare_forces", &l.bare_forces},
           {"collective_nouns", &l.collective_nouns},
           {"counts", &l.counts},
-          {"title_links", &l.title_links}};
+          {"title_links", &l.title_links},
+          {"title_copulas", &l.title_copulas},
+          {"leader_institutions", &l.leader_institutions}};
 }
 
 std::string trim(const std::string& s) {

@@ -18,6 +18,7 @@ class TitleReader {
       before_name(m);
       of_before_name(m);
       after_name(m);
+      state_of_leader(m);
     }
     party_members();
   }
@@ -57,6 +58,7 @@ class TitleReader {
   void of_before_name(const Mention& m);
   void after_name(const Mention& m);
   void leader(const Mention& person, const Mention* org, const std::string& kind, std::size_t tb, std::size_t te);
+  void state_of_leader(const Mention& m);
   void party_members();
 
   SentenceAnalysis& a_;
@@ -128,7 +130,7 @@ void TitleReader::after_name(const Mention& m) {
   bool linked = false;
   while (x < tk_.size() && x < m.last + 6) {
     const std::string& f = tk_[x].fold;
-    if (f == "," || f == "as") linked = true;
+    if (f == "," || f == "as" || k_.lexicon.title_copulas.contains(f)) linked = true;
     else if (!k_.lexicon.title_links.contains(f)) break;
     ++x;
   }
@@ -153,6 +155,28 @@ void TitleReader::after_name(const Mention& m) {
     leader(m, org, kind, x, te);
     return;
   }
+}
+
+// Without a title, a state and its leader side by side: "Venezuela's Nicolas
+// Maduro", "the Maduro government" (the state, as ONTOLOGY.md reads it).
+// Only a role the dictionary dates on the document's date counts: "Russia's
+// Lavrov" is no leader.
+void TitleReader::state_of_leader(const Mention& m) {
+  const std::string& date = a_.doc->date;
+  const Actor* person = k_.actors.find_id(m.actor.id);
+  if (date.empty() || !person || m.actor.country.empty()) return;
+  const Actor* state = k_.actors.find_id("state/" + m.actor.country);
+  if (!state || !k_.actors.held_role(*person, "leader_of", state->id, date)) return;
+  const Mention* poss = mention_ending(m.first);
+  const bool possessed = poss && poss->actor.id == state->id && poss->last < tk_.size() &&
+                         m.first > 0 && tk_[m.first - 1].fold == "'s";
+  const bool definite = tk_[m.first].fold == "the" || (m.first > 0 && tk_[m.first - 1].fold == "the");
+  const bool institution =
+      definite && m.last < tk_.size() && k_.lexicon.leader_institutions.contains(tk_[m.last].fold);
+  if (!possessed && !institution) return;
+  const std::size_t tb = possessed ? poss->first : m.first;
+  const std::size_t te = possessed ? m.last : m.last + 1;
+  a_.found.push_back(make_event(a_, m.actor, "leader_of", state->ref(), tb, te, {&m}, 0.7));
 }
 
 // "a member of his Fidesz party": the party of the person "his" refers to.

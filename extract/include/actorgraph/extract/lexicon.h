@@ -41,7 +41,7 @@ struct Lexicon {
   WordClass light_verbs, author_participles, cancel_verbs;
   WordClass pronouns_it, pronouns_he, pronouns_they, possessive_pronouns;
   WordClass bare_institutions, bare_forces, collective_nouns, counts;
-  WordClass title_links;
+  WordClass title_links, title_copulas, leader_institutions;
 
   /// Reads one lexicon file; `name` is used in error messages. Throws
   /// DictionaryError naming the file and line (see the file comment).
