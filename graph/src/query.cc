@@ -759,6 +759,7 @@ NeighbourList neighbours(const ActorGraph& graph, const std::string& actor, std:
   }
   NeighbourList list;
   list.actor = view.label(x);
+  list.depth = depth;
   for (std::size_t v = 0; v < view.size(); ++v) {
     if (v == x || distance[v] == kNone) continue;
     list.neighbours.push_back({view.label(v), distance[v], view.label(parent[v]),
