@@ -11,6 +11,7 @@
 
 #include "actorgraph/extract/document.h"
 #include "actorgraph/extract/error.h"
+#include "support.h"
 
 namespace fs = std::filesystem;
 using actorgraph::InputError;
@@ -19,6 +20,7 @@ using actorgraph::extract::Document;
 using actorgraph::extract::DocumentReader;
 using actorgraph::extract::html_to_text;
 using actorgraph::extract::ReaderOptions;
+using test_support::TempDir;
 
 namespace {
 
@@ -30,34 +32,6 @@ struct CollectingSink : WarningSink {
   }
 };
 
-// A fresh directory under the system temp directory, removed afterwards.
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("actorgraph-document-test-" + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // Writes `content` to `relative` (creating parent folders); returns the path.
-  std::string write(const std::string& relative, const std::string& content) const {
-    const fs::path p = path_ / relative;
-    fs::create_directories(p.parent_path());
-    std::ofstream out(p, std::ios::binary);
-    out << content;
-    return p.string();
-  }
-  std::string str() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
 
 std::vector<Document> read_all(DocumentReader& reader) {
   std::vector<Document> docs;
@@ -217,7 +191,7 @@ TEST_CASE("directories are read recursively in sorted order", "[extract][documen
   dir.write("corpus/.git/config", "hidden");
   dir.write("corpus/d/e/page.HTML", "<p>deep</p>");
   const std::string single = dir.write("single.txt", "single");
-  DocumentReader reader({dir.str() + "/corpus", single});
+  DocumentReader reader({dir.path.string() + "/corpus", single});
   std::vector<std::string> ids;
   for (const Document& d : read_all(reader)) ids.push_back(d.id);
   CHECK(ids == std::vector<std::string>{"z", "a", "b", "c1", "c2", "page", "single"});
@@ -228,7 +202,7 @@ TEST_CASE("directories are read recursively in sorted order", "[extract][documen
 TEST_CASE("missing inputs throw at construction, naming the path", "[extract][document]") {
   TempDir dir;
   const std::string ok = dir.write("ok.txt", "fine");
-  const std::string missing = dir.str() + "/nope.jsonl";
+  const std::string missing = dir.path.string() + "/nope.jsonl";
   CHECK_THROWS_WITH(DocumentReader({ok, missing}), missing + ": cannot read: No such file or directory");
   CHECK_THROWS_AS(DocumentReader({missing}), InputError);
 
