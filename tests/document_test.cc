@@ -16,10 +16,7 @@
 namespace fs = std::filesystem;
 using actorgraph::InputError;
 using actorgraph::WarningSink;
-using actorgraph::extract::Document;
-using actorgraph::extract::DocumentReader;
-using actorgraph::extract::html_to_text;
-using actorgraph::extract::ReaderOptions;
+using namespace actorgraph::extract;
 using test_support::TempDir;
 
 namespace {

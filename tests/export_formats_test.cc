@@ -31,25 +31,14 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kAssad;
-using test_support::kSyria;
+using namespace test_support;
 
 namespace fs = std::filesystem;
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
-using actorgraph::graph::ActorGraph;
-using test_support::read_file;
-using test_support::run;
-using test_support::write_file;
-using test_support::TempDir;
 namespace ex = actorgraph::exporter;
 
 const std::string kBin = ACTORGRAPH_BINARY;
 const std::string kPython = "/usr/bin/python3";
 
-const ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
-const ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 const ActorRef kHezbollah{"group/hezbollah", "Hezbollah", "group", "LBN"};
 // A name that needs CSV quoting: a comma and quotes.
 const ActorRef kNusra{"group/SYR-nusra", "Front \"al-Nusra\", Syria", "group", "SYR"};
@@ -106,7 +95,6 @@ std::size_t evidence_total(const ActorGraph& g) {
     n += g.graph()[*it].evidence.size();
   return n;
 }
-
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;

@@ -24,21 +24,9 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kAssad;
-using test_support::kSyria;
-using test_support::kOpposition;
-using test_support::make_event;
-using test_support::read_file;
-using test_support::run;
-using test_support::TempDir;
+using namespace test_support;
 
 namespace fs = std::filesystem;
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
-using actorgraph::graph::ActorGraph;
-
-
 
 // Russia ally_of Assad, Russia supplies Assad (twice), Russia did not reject
 // the opposition's plan, Russia may attack the opposition.

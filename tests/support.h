@@ -15,14 +15,23 @@
 #include <catch2/catch.hpp>
 
 #include "actorgraph/extract/pipeline.h"
+#include "actorgraph/graph/actor_graph.h"
 
 namespace test_support {
+
+// The types most tests build with; a test file says `using namespace
+// test_support;` to have them and the helpers below.
+using actorgraph::extract::ActorRef;
+using actorgraph::extract::Event;
+using actorgraph::graph::ActorGraph;
 
 /// Actors the graph, export and query tests build events with.
 inline const actorgraph::extract::ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
 inline const actorgraph::extract::ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
 inline const actorgraph::extract::ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
 inline const actorgraph::extract::ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
+inline const actorgraph::extract::ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
+inline const actorgraph::extract::ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 
 /// An asserted event with evidence "<source> <trigger> <target>." starting at
 /// code point `start` of document `doc`.
