@@ -37,6 +37,20 @@ std::vector<Document> read_all(DocumentReader& reader) {
   return docs;
 }
 
+// What the first next() of a fail_fast reader over `path` throws.
+std::string fail_fast_error(const std::string& path) {
+  ReaderOptions fail_fast;
+  fail_fast.fail_fast = true;
+  DocumentReader reader({path}, fail_fast);
+  Document doc;
+  try {
+    reader.next(doc);
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
 }  // namespace
 
 TEST_CASE("JSON Lines: one document a line, bad lines warned and skipped", "[extract][document]") {
@@ -126,11 +140,7 @@ TEST_CASE("invalid UTF-8 is repaired and reported once per file", "[extract][doc
   CHECK(reader.stats().invalid_utf8 == 4);
   CHECK(reader.stats().skipped.empty());
 
-  ReaderOptions fail_fast;
-  fail_fast.fail_fast = true;
-  DocumentReader strict_reader({jsonl}, fail_fast);
-  Document doc;
-  CHECK_THROWS_WITH(strict_reader.next(doc), jsonl + ":1: 1 invalid UTF-8 sequences");
+  CHECK(fail_fast_error(jsonl) == jsonl + ":1: 1 invalid UTF-8 sequences");
 }
 
 TEST_CASE("text files are one document named after the file", "[extract][document]") {
@@ -171,11 +181,7 @@ TEST_CASE("binary and empty files are skipped with a warning", "[extract][docume
   CHECK(quiet.stats().skipped.at("binary") == 1);
   CHECK(quiet.stats().skipped.at("empty") == 1);
 
-  ReaderOptions fail_fast;
-  fail_fast.fail_fast = true;
-  DocumentReader strict_reader({binary}, fail_fast);
-  Document doc;
-  CHECK_THROWS_WITH(strict_reader.next(doc), binary + ": binary file skipped");
+  CHECK(fail_fast_error(binary) == binary + ": binary file skipped");
 }
 
 TEST_CASE("directories are read recursively in sorted order", "[extract][document]") {
