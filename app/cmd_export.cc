@@ -2,11 +2,11 @@
 // another format, optionally filtered to what a diagram should show.
 #include <iostream>
 #include <memory>
-#include <regex>
 
 #include "actorgraph/export/diagram.h"
 #include "actorgraph/export/formats.h"
 #include "actorgraph/extract/event.h"
+#include "actorgraph/graph/dates.h"
 #include "actorgraph/graph/events_io.h"
 #include "actorgraph/graph/enrich.h"
 #include "cli.h"
@@ -60,11 +60,6 @@ std::string known_relation(const std::string& name) {
   return "unknown relation type \"" + name + "\" (see ONTOLOGY.md)";
 }
 
-std::string iso_date(const std::string& text) {
-  static const std::regex kDate(R"(\d{4}-\d{2}-\d{2})");
-  if (std::regex_match(text, kDate)) return {};
-  return "expected a date YYYY-MM-DD, got \"" + text + "\"";
-}
 
 }  // namespace
 
@@ -109,7 +104,7 @@ void add_export_commands(CLI::App& app, Common& common, std::vector<Command>& ou
       ->check(known_relation)
       ->group(filters);
   cmd->add_option("--since", x->options.since, "Only evidence dated on or after YYYY-MM-DD")
-      ->check(iso_date)
+      ->check([](const std::string& text) { return graph::date_problem(text); })
       ->group(filters);
   add_common(cmd, common, false);
 

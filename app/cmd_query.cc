@@ -7,11 +7,9 @@
 #include <optional>
 #include <sstream>
 
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include "actorgraph/graph/jsonld_reader.h"
 #include "actorgraph/graph/query.h"
+#include "actorgraph/graph/query_json.h"
 #include "actorgraph/graph/enrich.h"
 #include "cli.h"
 
@@ -169,150 +167,114 @@ void add_relation_rows(Table& t, const std::vector<graph::RelationSummary>& rela
 const std::vector<std::string> kRelationHeader = {"SOURCE", "RELATION", "TARGET", "SIGN", "COUNT",
                                                   "MODALITY", "FIRST", "LAST", "EVIDENCE"};
 
-// --- JSON output -----------------------------------------------------------
-
-using Writer = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
-
-void member(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-}
-void member(Writer& w, const char* key, char value) { member(w, key, std::string(1, value)); }
-void member(Writer& w, const char* key, double value) {
-  w.Key(key);
-  w.Double(value);
-}
-void member(Writer& w, const char* key, std::size_t value) {
-  w.Key(key);
-  w.Uint64(value);
-}
-void member(Writer& w, const char* key, bool value) {
-  w.Key(key);
-  w.Bool(value);
-}
-void date_member(Writer& w, const char* key, const std::string& value) {
-  w.Key(key);
-  if (value.empty()) w.Null();
-  else w.String(value.c_str(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-void write(Writer& w, const char* key, const graph::ActorLabel& a) {
-  w.Key(key);
-  w.StartObject();
-  member(w, "id", a.id);
-  member(w, "name", a.name);
-  member(w, "kind", a.kind);
-  w.EndObject();
-}
-
-void write(Writer& w, const char* key, const graph::Citation& c) {
-  w.Key(key);
-  w.StartObject();
-  member(w, "source", c.source);
-  member(w, "relation", c.relation);
-  member(w, "target", c.target);
-  member(w, "negated", c.negated);
-  member(w, "polarity", c.polarity);
-  member(w, "modality", c.modality);
-  member(w, "doc", c.doc);
-  date_member(w, "date", c.date);
-  member(w, "sentence", c.sentence);
-  w.EndObject();
-}
-
-void write(Writer& w, const graph::RelationSummary& r) {
-  w.StartObject();
-  write(w, "source", r.source);
-  member(w, "relation", r.relation);
-  write(w, "target", r.target);
-  member(w, "negated", r.negated);
-  member(w, "polarity", r.polarity);
-  member(w, "modality", r.modality);
-  member(w, "count", r.count);
-  member(w, "weight", r.weight);
-  date_member(w, "first_date", r.first_date);
-  date_member(w, "last_date", r.last_date);
-  write(w, "evidence", r.evidence);
-  w.EndObject();
-}
-
-void write(Writer& w, const char* key, const std::vector<graph::RelationSummary>& list) {
-  w.Key(key);
-  w.StartArray();
-  for (const auto& r : list) write(w, r);
-  w.EndArray();
-}
-
-void write(Writer& w, const char* key, const graph::SignedTie& t) {
-  w.Key(key);
-  w.StartObject();
-  write(w, "a", t.a);
-  write(w, "b", t.b);
-  member(w, "weight", t.weight);
-  write(w, "evidence", t.evidence);
-  w.EndObject();
-}
-
-void write_stance_rows(Writer& w, const graph::StanceList& list) {
-  write(w, "actor", list.actor);
-  w.Key("rows");
-  w.StartArray();
-  for (const auto& r : list.rows) {
-    w.StartObject();
-    write(w, "actor", r.actor);
-    member(w, "score", r.score);
-    member(w, "count", r.count);
-    w.Key("relations");
-    w.StartObject();
-    for (const auto& [type, n] : r.relations) member(w, type.c_str(), n);
-    w.EndObject();
-    date_member(w, "first_date", r.first_date);
-    date_member(w, "last_date", r.last_date);
-    member(w, "documents", r.documents);
-    write(w, "evidence", r.evidence);
-    w.EndObject();
-  }
-  w.EndArray();
-}
-
-void write_direction(Writer& w, const char* key, const graph::StanceDirection& d) {
-  w.Key(key);
-  w.StartObject();
-  write(w, "from", d.from);
-  write(w, "to", d.to);
-  member(w, "positive", d.positive);
-  member(w, "negative", d.negative);
-  member(w, "sign", sign_name(d.sign));
-  write(w, "relations", d.relations);
-  w.EndObject();
-}
-
-// Runs `fill` between the query's envelope {"query": name, ...} and prints it.
-template <typename Fill>
-void print_json(const std::string& name, const graph::QueryFilter& f, Fill&& fill) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.SetIndent(' ', 2);
-  w.StartObject();
-  member(w, "query", name);
-  w.Key("filter");
-  w.StartObject();
-  date_member(w, "since", f.since);
-  date_member(w, "until", f.until);
-  member(w, "min_count", f.min_count);
-  w.Key("relations");
-  w.StartArray();
-  for (const auto& r : f.relations) w.String(r.c_str(), static_cast<rapidjson::SizeType>(r.size()));
-  w.EndArray();
-  member(w, "level", std::string(f.level == graph::Level::state ? "state" : "entity"));
-  member(w, "half_life_days", f.half_life_days);
-  w.EndObject();
-  fill(w);
-  w.EndObject();
-  std::cout << buffer.GetString() << "\n";
-}
-
 // --- the subcommands -------------------------------------------------------
+
+void print(std::ostream& os, const graph::Stance& s) {
+  for (const auto* d : {&s.forward, &s.backward}) {
+    os << describe(d->from) << " toward " << describe(d->to) << ": " << sign_name(d->sign) << " (for "
+       << number(d->positive) << ", against " << number(d->negative) << ")\n";
+    Table t(kRelationHeader);
+    add_relation_rows(t, d->relations);
+    t.print(os);
+    if (d == &s.forward) os << "\n";
+  }
+}
+
+void print(std::ostream& os, const graph::RelationList& list) {
+  os << "Relations of " << describe(list.actor) << "\n";
+  Table t(kRelationHeader);
+  add_relation_rows(t, list.relations);
+  t.print(os);
+}
+
+std::string link_text(const graph::RelationSummary& r) {
+  return r.source.name + " " + relation_name(r.relation, r.negated) + " " + r.target.name;
+}
+
+void print(std::ostream& os, const graph::NeighbourList& list) {
+  os << "Neighbours of " << describe(list.actor) << " within " << list.depth << "\n";
+  Table t({"DIST", "ACTOR", "ID", "VIA", "LINK", "EVIDENCE"});
+  for (const auto& n : list.neighbours) {
+    t.add({std::to_string(n.distance), n.actor.name, n.actor.id, n.via.name, link_text(n.link),
+           cited(n.link.evidence)});
+  }
+  t.print(os);
+}
+
+void print(std::ostream& os, const graph::PathResult& p) {
+  os << "Chains from " << describe(p.from) << " to " << describe(p.to) << "\n";
+  if (p.chains.empty()) os << "(none: not connected)\n";
+  std::size_t k = 0;
+  for (const auto& c : p.chains) {
+    os << "\nChain " << ++k << ": " << c.steps.size() << " steps, overall sign " << c.sign << "\n";
+    Table t({"FROM", "SIGN", "TO", "RELATION", "TYPES", "EVIDENCE"});
+    for (const auto& s : c.steps) {
+      std::string types;
+      for (const auto& r : s.relation_types) types += (types.empty() ? "" : ",") + r;
+      t.add({s.from.name, std::string(1, s.sign), s.to.name, link_text(s.relation), types,
+             cited(s.relation.evidence)});
+    }
+    t.print(os);
+  }
+}
+
+void print(std::ostream& os, const graph::Blocs& b) {
+  std::size_t k = 0;
+  for (const auto& c : b.camps) {
+    if (k++) os << "\n";
+    os << "Camp " << k << " (" << c.members.size() << " actors)\n";
+    Table t({"ACTOR", "ID", "DEGREE", "ANCHOR", "EVIDENCE"});
+    for (const auto& m : c.members) {
+      t.add({m.actor.name, m.actor.id, number(m.signed_degree),
+             m.anchor.a.name + (m.anchor.weight > 0 ? " + " : " - ") + m.anchor.b.name, cited(m.anchor.evidence)});
+    }
+    t.print(os);
+  }
+  if (b.camps.empty()) os << "(no signed ties)\n";
+  os << "\nFrustrated: " << b.frustrated_ties << " of " << b.signed_ties << " signed ties ("
+     << number(100 * b.frustrated_share, 1) << "%)\n";
+  if (!b.frustrated.empty()) {
+    Table t({"A", "SIGN", "B", "WEIGHT", "EVIDENCE"});
+    for (const auto& tie : b.frustrated) {
+      t.add({tie.a.name, tie.weight > 0 ? "+" : "-", tie.b.name, number(tie.weight), cited(tie.evidence)});
+    }
+    t.print(os);
+  }
+}
+
+void print(std::ostream& os, const graph::Centrality& c) {
+  os << "Central actors by " << graph::to_string(c.by) << "\n";
+  Table t({"#", "ACTOR", "ID", "SCORE", "DEGREE", "COUNT", "EVIDENCE"});
+  const int digits = c.by == graph::CentralityMeasure::pagerank ? 4 : 2;
+  std::size_t rank = 0;
+  for (const auto& r : c.rows) {
+    t.add({std::to_string(++rank), r.actor.name, r.actor.id, number(r.score, digits), std::to_string(r.degree),
+           std::to_string(r.count), cited(r.evidence)});
+  }
+  t.print(os);
+}
+
+void print(std::ostream& os, const graph::Timeline& tl) {
+  os << "Timeline of " << describe(tl.a) << " and " << describe(tl.b) << "\n";
+  Table t({"DATE", "DOC", "SOURCE", "RELATION", "TARGET", "SIGN", "MODALITY", "SENTENCE"});
+  for (const auto& e : tl.entries) {
+    t.add({or_dash(e.date), e.doc, e.source, relation_name(e.relation, e.negated), e.target,
+           std::string(1, e.polarity), e.modality, e.sentence});
+  }
+  t.print(os);
+}
+
+// Every subcommand: load the graph, build the filter, ask one question
+// (`ask(graph, filter)`), print the answer as JSON or as tables.
+template <typename Ask>
+int answer(const QueryOptions& q, Common& common, Ask&& ask) {
+  const auto g = load(q, common);
+  const auto f = make_filter(q);
+  const auto result = ask(g, f);
+  if (q.json) std::cout << graph::to_json(f, result) << "\n";
+  else print(std::cout, result);
+  return kExitOk;
+}
 
 int run_supporters(const QueryOptions& q, Common& common, bool support) {
   const auto g = load(q, common);
@@ -320,269 +282,52 @@ int run_supporters(const QueryOptions& q, Common& common, bool support) {
   const std::string id = resolve_actor(g, q.actor, common);
   const auto list = support ? graph::supporters(g, id, f) : graph::opponents(g, id, f);
   const std::string name = support ? "supporters" : "opponents";
-  if (q.json) print_json(name, f, [&](Writer& w) { write_stance_rows(w, list); });
+  if (q.json) std::cout << graph::to_json(name, f, list) << "\n";
   else print_stance_rows(list, support ? "Supporters" : "Opponents", std::cout);
   return kExitOk;
 }
 
+using Graph = graph::ActorGraph;
+using Filter = graph::QueryFilter;
+
 int run_stance(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto s = graph::stance(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f);
-  if (q.json) {
-    print_json("stance", f, [&](Writer& w) {
-      write_direction(w, "forward", s.forward);
-      write_direction(w, "backward", s.backward);
-    });
-    return kExitOk;
-  }
-  for (const auto* d : {&s.forward, &s.backward}) {
-    std::cout << describe(d->from) << " toward " << describe(d->to) << ": " << sign_name(d->sign) << " (for "
-              << number(d->positive) << ", against " << number(d->negative) << ")\n";
-    Table t(kRelationHeader);
-    add_relation_rows(t, d->relations);
-    t.print(std::cout);
-    if (d == &s.forward) std::cout << "\n";
-  }
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::stance(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f);
+  });
 }
 
 int run_relations(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto list = graph::relations(g, resolve_actor(g, q.actor, common), f);
-  if (q.json) {
-    print_json("relations", f, [&](Writer& w) {
-      write(w, "actor", list.actor);
-      write(w, "relations", list.relations);
-    });
-    return kExitOk;
-  }
-  std::cout << "Relations of " << describe(list.actor) << "\n";
-  Table t(kRelationHeader);
-  add_relation_rows(t, list.relations);
-  t.print(std::cout);
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::relations(g, resolve_actor(g, q.actor, common), f);
+  });
 }
 
 int run_neighbours(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto list = graph::neighbours(g, resolve_actor(g, q.actor, common), q.depth, f);
-  if (q.json) {
-    print_json("neighbours", f, [&](Writer& w) {
-      write(w, "actor", list.actor);
-      member(w, "depth", q.depth);
-      w.Key("neighbours");
-      w.StartArray();
-      for (const auto& n : list.neighbours) {
-        w.StartObject();
-        write(w, "actor", n.actor);
-        member(w, "distance", n.distance);
-        write(w, "via", n.via);
-        w.Key("link");
-        write(w, n.link);
-        w.EndObject();
-      }
-      w.EndArray();
-    });
-    return kExitOk;
-  }
-  std::cout << "Neighbours of " << describe(list.actor) << " within " << q.depth << "\n";
-  Table t({"DIST", "ACTOR", "ID", "VIA", "LINK", "EVIDENCE"});
-  for (const auto& n : list.neighbours) {
-    t.add({std::to_string(n.distance), n.actor.name, n.actor.id, n.via.name,
-           n.link.source.name + " " + relation_name(n.link.relation, n.link.negated) + " " + n.link.target.name,
-           cited(n.link.evidence)});
-  }
-  t.print(std::cout);
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::neighbours(g, resolve_actor(g, q.actor, common), q.depth, f);
+  });
 }
 
 int run_path(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto p = graph::path(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f, q.paths);
-  if (q.json) {
-    print_json("path", f, [&](Writer& w) {
-      write(w, "from", p.from);
-      write(w, "to", p.to);
-      w.Key("chains");
-      w.StartArray();
-      for (const auto& c : p.chains) {
-        w.StartObject();
-        member(w, "sign", c.sign);
-        member(w, "length", c.steps.size());
-        w.Key("steps");
-        w.StartArray();
-        for (const auto& s : c.steps) {
-          w.StartObject();
-          write(w, "from", s.from);
-          write(w, "to", s.to);
-          member(w, "sign", s.sign);
-          w.Key("relation_types");
-          w.StartArray();
-          for (const auto& r : s.relation_types) w.String(r.c_str(), static_cast<rapidjson::SizeType>(r.size()));
-          w.EndArray();
-          w.Key("relation");
-          write(w, s.relation);
-          w.EndObject();
-        }
-        w.EndArray();
-        w.EndObject();
-      }
-      w.EndArray();
-    });
-    return kExitOk;
-  }
-  std::cout << "Chains from " << describe(p.from) << " to " << describe(p.to) << "\n";
-  if (p.chains.empty()) std::cout << "(none: not connected)\n";
-  std::size_t k = 0;
-  for (const auto& c : p.chains) {
-    std::cout << "\nChain " << ++k << ": " << c.steps.size() << " steps, overall sign " << c.sign << "\n";
-    Table t({"FROM", "SIGN", "TO", "RELATION", "TYPES", "EVIDENCE"});
-    for (const auto& s : c.steps) {
-      std::string types;
-      for (const auto& r : s.relation_types) types += (types.empty() ? "" : ",") + r;
-      t.add({s.from.name, std::string(1, s.sign), s.to.name,
-             s.relation.source.name + " " + relation_name(s.relation.relation, s.relation.negated) + " " +
-                 s.relation.target.name,
-             types, cited(s.relation.evidence)});
-    }
-    t.print(std::cout);
-  }
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::path(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f, q.paths);
+  });
 }
 
 int run_blocs(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto b = graph::blocs(g, f);
-  if (q.json) {
-    print_json("blocs", f, [&](Writer& w) {
-      w.Key("camps");
-      w.StartArray();
-      for (const auto& c : b.camps) {
-        w.StartArray();
-        for (const auto& m : c.members) {
-          w.StartObject();
-          write(w, "actor", m.actor);
-          member(w, "signed_degree", m.signed_degree);
-          write(w, "anchor", m.anchor);
-          w.EndObject();
-        }
-        w.EndArray();
-      }
-      w.EndArray();
-      member(w, "signed_ties", b.signed_ties);
-      member(w, "frustrated_ties", b.frustrated_ties);
-      member(w, "frustrated_share", b.frustrated_share);
-      w.Key("frustrated");
-      w.StartArray();
-      for (const auto& t : b.frustrated) {
-        w.StartObject();
-        write(w, "a", t.a);
-        write(w, "b", t.b);
-        member(w, "weight", t.weight);
-        write(w, "evidence", t.evidence);
-        w.EndObject();
-      }
-      w.EndArray();
-    });
-    return kExitOk;
-  }
-  std::size_t k = 0;
-  for (const auto& c : b.camps) {
-    if (k++) std::cout << "\n";
-    std::cout << "Camp " << k << " (" << c.members.size() << " actors)\n";
-    Table t({"ACTOR", "ID", "DEGREE", "ANCHOR", "EVIDENCE"});
-    for (const auto& m : c.members) {
-      t.add({m.actor.name, m.actor.id, number(m.signed_degree),
-             m.anchor.a.name + (m.anchor.weight > 0 ? " + " : " - ") + m.anchor.b.name, cited(m.anchor.evidence)});
-    }
-    t.print(std::cout);
-  }
-  if (b.camps.empty()) std::cout << "(no signed ties)\n";
-  std::cout << "\nFrustrated: " << b.frustrated_ties << " of " << b.signed_ties << " signed ties ("
-            << number(100 * b.frustrated_share, 1) << "%)\n";
-  if (!b.frustrated.empty()) {
-    Table t({"A", "SIGN", "B", "WEIGHT", "EVIDENCE"});
-    for (const auto& tie : b.frustrated) {
-      t.add({tie.a.name, tie.weight > 0 ? "+" : "-", tie.b.name, number(tie.weight), cited(tie.evidence)});
-    }
-    t.print(std::cout);
-  }
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) { return graph::blocs(g, f); });
 }
 
 int run_central(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto c = graph::central(g, graph::parse_centrality(q.by), f, q.limit, q.pivots);
-  if (q.json) {
-    print_json("central", f, [&](Writer& w) {
-      member(w, "by", std::string(graph::to_string(c.by)));
-      w.Key("rows");
-      w.StartArray();
-      for (const auto& r : c.rows) {
-        w.StartObject();
-        write(w, "actor", r.actor);
-        member(w, "score", r.score);
-        member(w, "degree", r.degree);
-        member(w, "count", r.count);
-        write(w, "evidence", r.evidence);
-        w.EndObject();
-      }
-      w.EndArray();
-    });
-    return kExitOk;
-  }
-  std::cout << "Central actors by " << graph::to_string(c.by) << "\n";
-  Table t({"#", "ACTOR", "ID", "SCORE", "DEGREE", "COUNT", "EVIDENCE"});
-  std::size_t rank = 0;
-  for (const auto& r : c.rows) {
-    t.add({std::to_string(++rank), r.actor.name, r.actor.id, number(r.score, c.by == graph::CentralityMeasure::pagerank ? 4 : 2),
-           std::to_string(r.degree), std::to_string(r.count), cited(r.evidence)});
-  }
-  t.print(std::cout);
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::central(g, graph::parse_centrality(q.by), f, q.limit, q.pivots);
+  });
 }
 
 int run_timeline(const QueryOptions& q, Common& common) {
-  const auto g = load(q, common);
-  const auto f = make_filter(q);
-  const auto tl = graph::timeline(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f);
-  if (q.json) {
-    print_json("timeline", f, [&](Writer& w) {
-      write(w, "a", tl.a);
-      write(w, "b", tl.b);
-      w.Key("entries");
-      w.StartArray();
-      for (const auto& e : tl.entries) {
-        w.StartObject();
-        date_member(w, "date", e.date);
-        member(w, "doc", e.doc);
-        member(w, "source", e.source);
-        member(w, "relation", e.relation);
-        member(w, "target", e.target);
-        member(w, "negated", e.negated);
-        member(w, "polarity", e.polarity);
-        member(w, "modality", e.modality);
-        member(w, "sentence", e.sentence);
-        w.EndObject();
-      }
-      w.EndArray();
-    });
-    return kExitOk;
-  }
-  std::cout << "Timeline of " << describe(tl.a) << " and " << describe(tl.b) << "\n";
-  Table t({"DATE", "DOC", "SOURCE", "RELATION", "TARGET", "SIGN", "MODALITY", "SENTENCE"});
-  for (const auto& e : tl.entries) {
-    t.add({or_dash(e.date), e.doc, e.source, relation_name(e.relation, e.negated), e.target,
-           std::string(1, e.polarity), e.modality, e.sentence});
-  }
-  t.print(std::cout);
-  return kExitOk;
+  return answer(q, common, [&](const Graph& g, const Filter& f) {
+    return graph::timeline(g, resolve_actor(g, q.actor, common), resolve_actor(g, q.other, common), f);
+  });
 }
 
 }  // namespace

@@ -139,12 +139,8 @@ TEST_CASE("the states agree with ISO 3166-1 and the UN membership", "[data]") {
 }
 
 TEST_CASE("every actor name of the dev gold resolves", "[data]") {
-  const std::string shared = test_support::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared is absent");
-    std::cout << "gold names test skipped: ../shared is absent\n";
-    return;
-  }
+  const std::string shared = test_support::shared_dir_or_skip("gold names test");
+  if (shared.empty()) return;
   const auto gold = actorgraph::graph::read_gold_file(shared + "/eval/gold-dev.jsonl");
   std::set<std::string> names;
   for (const auto& g : gold)

@@ -31,23 +31,14 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kAssad;
-using test_support::kSyria;
+using namespace test_support;
 
 namespace fs = std::filesystem;
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
-using actorgraph::graph::ActorGraph;
-using test_support::run;
-using test_support::TempDir;
 namespace ex = actorgraph::exporter;
 
 const std::string kBin = ACTORGRAPH_BINARY;
 const std::string kPython = "/usr/bin/python3";
 
-const ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
-const ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 const ActorRef kHezbollah{"group/hezbollah", "Hezbollah", "group", "LBN"};
 // A name that needs CSV quoting: a comma and quotes.
 const ActorRef kNusra{"group/SYR-nusra", "Front \"al-Nusra\", Syria", "group", "SYR"};
@@ -104,15 +95,6 @@ std::size_t evidence_total(const ActorGraph& g) {
     n += g.graph()[*it].evidence.size();
   return n;
 }
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-void spit(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -232,7 +214,7 @@ TEST_CASE("JSON-LD: rdflib answers who supports an actor", "[export][rdflib]") {
     return skip("/usr/bin/python3 has no rdflib (apt install python3-rdflib)");
   TempDir dir;
   ex::write_jsonld_file(formats_graph(), dir / "graph.jsonld");
-  spit(dir / "supporters.py", R"(import sys, rdflib
+  write_file(dir / "supporters.py", R"(import sys, rdflib
 g = rdflib.Graph()
 g.parse(sys.argv[1], format="json-ld")
 q = """
@@ -291,7 +273,7 @@ TEST_CASE("JSON-LD: Apache Jena riot reads as many triples as rdflib", "[export]
   const auto jena =
       run(riot + " --output=nt '" + path + "' 2>" + (dir / "riot.err") + " | sort -u | wc -l");
   INFO(riot);
-  INFO(slurp(dir / "riot.err"));
+  INFO(read_file(dir / "riot.err"));
   REQUIRE(jena.status == 0);
   const long rdflib_count = std::stol(rdflib.out);
   const long jena_count = std::stol(jena.out);
@@ -354,8 +336,8 @@ SELECT DISTINCT ?s WHERE {
     FILTER (?t IN ()" + symmetric + R"()) }
   FILTER (?s != )" + actor_iri + R"()
 })";
-  spit(dir / "supporters.rq", sparql);
-  spit(dir / "supporters.py", R"(import sys, urllib.parse, rdflib
+  write_file(dir / "supporters.rq", sparql);
+  write_file(dir / "supporters.py", R"(import sys, urllib.parse, rdflib
 g = rdflib.Graph()
 g.parse(sys.argv[1], format="json-ld")
 base = "https://actorgraph.org/actor/"
@@ -414,7 +396,7 @@ TEST_CASE("GraphML: NetworkX reads nodes, edges and attributes", "[export][netwo
     return skip("/usr/bin/python3 has no networkx (apt install python3-networkx)");
   TempDir dir;
   ex::write_graphml_file(g, dir / "graph.graphml");
-  spit(dir / "read.py", R"(import sys, networkx as nx
+  write_file(dir / "read.py", R"(import sys, networkx as nx
 g = nx.read_graphml(sys.argv[1])
 print("nodes", g.number_of_nodes())
 print("edges", g.number_of_edges())
@@ -450,9 +432,9 @@ TEST_CASE("Neo4j: headers, quoting, and every relationship end is a node", "[exp
   TempDir dir;
   const std::string folder = dir / "neo4j";
   ex::write_neo4j_dir(g, folder);
-  const auto nodes = lines_of(slurp(folder + "/nodes.csv"));
-  const auto relationships = lines_of(slurp(folder + "/relationships.csv"));
-  const std::string cypher = slurp(folder + "/load.cypher");
+  const auto nodes = lines_of(read_file(folder + "/nodes.csv"));
+  const auto relationships = lines_of(read_file(folder + "/relationships.csv"));
+  const std::string cypher = read_file(folder + "/load.cypher");
   REQUIRE(nodes.size() == g.num_actors() + 1);
   CHECK(nodes[0] == "id:ID,name,kind,country,wikidata,aliases:string[],:LABEL");
   CHECK(relationships[0] ==
@@ -471,7 +453,7 @@ TEST_CASE("Neo4j: headers, quoting, and every relationship end is a node", "[exp
   CHECK(cypher.find("MERGE (s)-[r:SUPPLIES {negated: negated}]->(t)") != std::string::npos);
 
   if (!python_has("csv")) return skip("/usr/bin/python3 is not available to parse the CSV");
-  spit(dir / "check.py", R"(import csv, sys
+  write_file(dir / "check.py", R"(import csv, sys
 folder = sys.argv[1]
 with open(folder + "/nodes.csv", newline="") as f:
     nodes = list(csv.DictReader(f))
@@ -615,19 +597,19 @@ TEST_CASE("diagrams: legend, layouts, widths and formats", "[export][dot]") {
 
   TempDir dir;
   ex::render_file(big, dir / "big.svg");
-  CHECK(slurp(dir / "big.svg").find("<svg") != std::string::npos);
+  CHECK(read_file(dir / "big.svg").find("<svg") != std::string::npos);
   ex::DiagramOptions options;
   ex::render_file(g, dir / "graph.png", "png", options);
-  CHECK(slurp(dir / "graph.png").rfind("\x89PNG", 0) == 0);
+  CHECK(read_file(dir / "graph.png").rfind("\x89PNG", 0) == 0);
   ex::render_file(g, dir / "graph.pdf", "pdf", options);
-  CHECK(slurp(dir / "graph.pdf").rfind("%PDF", 0) == 0);
+  CHECK(read_file(dir / "graph.pdf").rfind("%PDF", 0) == 0);
   options.layout = "no-such-layout";
   CHECK_THROWS_WITH(ex::render_file(g, dir / "x.svg", "svg", options),
                     Catch::StartsWith(dir / "x.svg" + ": cannot lay out with \"no-such-layout\""));
 
   if (!have("dot")) return skip("Graphviz `dot` is not on PATH");
   // The DOT file alone lays out the same way (its layout attribute).
-  spit(dir / "graph.dot", ex::to_dot(g, neato));
+  write_file(dir / "graph.dot", ex::to_dot(g, neato));
   const auto r = run("dot -Tsvg '" + (dir / "graph.dot") + "' 2>&1");
   CHECK(r.status == 0);
   CHECK(r.out.find("<svg") != std::string::npos);
@@ -674,7 +656,7 @@ TEST_CASE("CLI: export and build --format", "[export][cli]") {
                "' 2>&1");
   INFO(r.out);
   CHECK(r.status == 0);
-  CHECK(slurp(dir / "events.graphml").find("<graphml") != std::string::npos);
+  CHECK(read_file(dir / "events.graphml").find("<graphml") != std::string::npos);
   // ...to stdout, filtered.
   r = run(kBin + " export '" + (dir / "events.jsonl") +
           "' --format tsv -o - --relation supplies,vetoes --min-count 1 2>/dev/null");
@@ -689,7 +671,7 @@ TEST_CASE("CLI: export and build --format", "[export][cli]") {
   r = run(kBin + " export '" + (dir / "events.jsonl") + "' -o '" + (dir / "russia.svg") +
           "' --actor Russia --depth 1 --layout neato 2>&1");
   CHECK(r.status == 0);
-  CHECK(slurp(dir / "russia.svg").find("Russia") != std::string::npos);
+  CHECK(read_file(dir / "russia.svg").find("Russia") != std::string::npos);
 
   // Usage errors exit 2.
   CHECK(run(kBin + " export '" + (dir / "events.jsonl") + "' -o '" + (dir / "x.unknown") +
@@ -713,7 +695,7 @@ TEST_CASE("CLI: export and build --format", "[export][cli]") {
   r = run(kBin + " export '" + (dir / "graph.jsonld") + "' -o '" + (dir / "again.tsv") + "' 2>&1");
   INFO(r.out);
   CHECK(r.status == 0);
-  CHECK(slurp(dir / "again.tsv") == slurp(dir / "more/graph.events.tsv"));
+  CHECK(read_file(dir / "again.tsv") == read_file(dir / "more/graph.events.tsv"));
 #else
   r = run(kBin + " export '" + (dir / "graph.jsonld") + "' -o '" + (dir / "again.tsv") + "' 2>&1");
   CHECK(r.status == 1);

@@ -24,18 +24,9 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kAssad;
-using test_support::kSyria;
-using test_support::kOpposition;
-using test_support::make_event;
+using namespace test_support;
 
 namespace fs = std::filesystem;
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
-using actorgraph::graph::ActorGraph;
-
-
 
 // Russia ally_of Assad, Russia supplies Assad (twice), Russia did not reject
 // the opposition's plan, Russia may attack the opposition.
@@ -73,51 +64,10 @@ ActorGraph seed_graph(bool reversed = false) {
   return graph;
 }
 
-// A fresh directory under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    static int counter = 0;
-    path_ = fs::temp_directory_path() /
-            ("actorgraph-export-test-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 std::string jsonld_of(const ActorGraph& graph) {
   std::ostringstream out;
   actorgraph::exporter::write_jsonld(graph, out);
   return out.str();
-}
-
-// Runs a shell command and returns its stdout; `status` gets the exit status.
-std::string run(const std::string& command, int& status) {
-  std::string output;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) {
-    status = -1;
-    return output;
-  }
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, n);
-  status = ::pclose(pipe);
-  return output;
 }
 
 const rapidjson::Value* find_node(const rapidjson::Value& graph, const std::string& id) {
@@ -212,9 +162,9 @@ TEST_CASE("JSON-LD loads into rdflib and answers SPARQL", "[export][rdflib]") {
     return;
   }
   TempDir dir;
-  const std::string path = dir.file("graph.jsonld");
+  const std::string path = (dir / "graph.jsonld");
   actorgraph::exporter::write_jsonld_file(seed_graph(), path);
-  const std::string script = dir.file("query.py");
+  const std::string script = (dir / "query.py");
   {
     std::ofstream out(script);
     out << R"(import sys
@@ -271,10 +221,10 @@ TEST_CASE("DOT is built with cgraph and accepted by dot", "[export]") {
     return;
   }
   TempDir dir;
-  const std::string path = dir.file("graph.dot");
+  const std::string path = (dir / "graph.dot");
   actorgraph::exporter::write_dot_file(seed_graph(), path);
   CHECK(read_file(path) == dot);
-  const std::string svg = dir.file("graph.svg");
+  const std::string svg = (dir / "graph.svg");
   const std::string output = run("dot -Tsvg '" + path + "' -o '" + svg + "' 2>&1", status);
   INFO(output);
   CHECK(status == 0);
@@ -283,30 +233,30 @@ TEST_CASE("DOT is built with cgraph and accepted by dot", "[export]") {
 
 TEST_CASE("render_file writes an SVG through gvc", "[export]") {
   TempDir dir;
-  const std::string path = dir.file("graph.svg");
+  const std::string path = (dir / "graph.svg");
   actorgraph::exporter::render_file(seed_graph(), path);
   const std::string svg = read_file(path);
   CHECK((svg.rfind("<?xml", 0) == 0 || svg.find("<svg") != std::string::npos));
   CHECK(svg.find("Russia") != std::string::npos);
   CHECK_FALSE(fs::exists(path + ".tmp." + std::to_string(::getpid())));
 
-  REQUIRE_THROWS_AS(actorgraph::exporter::render_file(seed_graph(), dir.file("x.svg"), "no-such-format"),
+  REQUIRE_THROWS_AS(actorgraph::exporter::render_file(seed_graph(), (dir / "x.svg"), "no-such-format"),
                     actorgraph::ExportError);
   REQUIRE_THROWS_WITH(
-      actorgraph::exporter::render_file(seed_graph(), dir.file("x.svg"), "svg", "no-such-layout"),
-      Catch::StartsWith(dir.file("x.svg") + ": cannot lay out with \"no-such-layout\""));
-  CHECK_FALSE(fs::exists(dir.file("x.svg")));
+      actorgraph::exporter::render_file(seed_graph(), (dir / "x.svg"), "svg", "no-such-layout"),
+      Catch::StartsWith((dir / "x.svg") + ": cannot lay out with \"no-such-layout\""));
+  CHECK_FALSE(fs::exists((dir / "x.svg")));
 }
 
 TEST_CASE("write_atomically replaces the file or leaves it intact", "[export]") {
   TempDir dir;
-  const std::string missing = dir.file("no-such-dir/graph.jsonld");
+  const std::string missing = (dir / "no-such-dir/graph.jsonld");
   REQUIRE_THROWS_AS(actorgraph::exporter::write_jsonld_file(seed_graph(), missing),
                     actorgraph::ExportError);
   REQUIRE_THROWS_WITH(actorgraph::exporter::write_jsonld_file(seed_graph(), missing),
                       missing + ": cannot write: No such file or directory");
 
-  const std::string path = dir.file("out.txt");
+  const std::string path = (dir / "out.txt");
   actorgraph::exporter::write_atomically(path, [](std::ostream& out) { out << "first\n"; });
   CHECK(read_file(path) == "first\n");
 
@@ -320,7 +270,7 @@ TEST_CASE("write_atomically replaces the file or leaves it intact", "[export]") 
   CHECK(read_file(path) == "first\n");
   // No temporary file is left behind.
   std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(dir.path())) {
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
     (void)entry;
     ++files;
   }

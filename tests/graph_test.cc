@@ -23,17 +23,9 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kAssad;
-using test_support::kOpposition;
-using test_support::make_event;
+using namespace test_support;
 
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
-using actorgraph::graph::ActorGraph;
 using actorgraph::graph::RelationEdge;
-
-
 
 const RelationEdge& edge_between(const ActorGraph& graph, const std::string& source,
                                  const std::string& relation, const std::string& target,

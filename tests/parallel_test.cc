@@ -14,17 +14,13 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using test_support::read_file;
 using test_support::run;
 
 namespace {
 
 const std::string kBin = ACTORGRAPH_BINARY;
 const std::string kExamples = std::string(ACTORGRAPH_SOURCE_DIR) + "/examples/news";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 /// The corpora to compare on: examples/news always, the shared corpus when
 /// this checkout has ../shared (else a message says why it is left out).

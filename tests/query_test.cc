@@ -31,18 +31,11 @@
 
 namespace {
 
-using test_support::kRussia;
-using test_support::kSyria;
-using test_support::kAssad;
-using test_support::kOpposition;
+using namespace test_support;
 
 namespace graph = actorgraph::graph;
 using actorgraph::InputError;
-using actorgraph::extract::ActorRef;
-using actorgraph::extract::Event;
 
-const ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
-const ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 const ActorRef kChina{"state/CHN", "China", "state", "CHN"};
 const ActorRef kPutin{"person/vladimir-putin", "Vladimir Putin", "person", "RUS"};
 const ActorRef kMilitary{"force/SYR-military", "Syrian military", "force", "SYR"};

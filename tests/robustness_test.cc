@@ -28,7 +28,9 @@
 #include "support.h"
 
 namespace fs = std::filesystem;
+using test_support::read_file;
 using test_support::run;
+using test_support::write_file;
 using test_support::TempDir;
 
 namespace {
@@ -44,19 +46,6 @@ struct CliResult {
   std::string out;
   std::string err;
 };
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const std::string& path, const std::string& content) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream out(path, std::ios::binary);
-  out << content;
-}
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 

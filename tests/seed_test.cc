@@ -12,12 +12,8 @@
 using namespace actorgraph::extract;
 
 TEST_CASE("the seed article gives the founding relations and no boilerplate", "[golden][seed]") {
-  const std::string shared = test_support::shared_dir();
-  if (shared.empty()) {
-    WARN("skipped: ../shared/corpus is absent in this checkout");
-    std::cout << "seed test skipped: ../shared/corpus is absent\n";
-    return;
-  }
+  const std::string shared = test_support::shared_dir_or_skip("seed test");
+  if (shared.empty()) return;
   auto& p = test_support::bundled_pipeline();
   DocumentReader reader({shared + "/corpus/seed.jsonl"});
   Document doc;

@@ -1,23 +1,37 @@
 // Helpers shared by the test files: the bundled pipeline (loaded once), the
-// shared evaluation folder, and running the CLI.
+// shared evaluation folder, files and temporary folders, and running the CLI.
 #pragma once
 
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
+
 #include "actorgraph/extract/pipeline.h"
+#include "actorgraph/graph/actor_graph.h"
 
 namespace test_support {
+
+// The types most tests build with; a test file says `using namespace
+// test_support;` to have them and the helpers below.
+using actorgraph::extract::ActorRef;
+using actorgraph::extract::Event;
+using actorgraph::graph::ActorGraph;
 
 /// Actors the graph, export and query tests build events with.
 inline const actorgraph::extract::ActorRef kRussia{"state/RUS", "Russia", "state", "RUS"};
 inline const actorgraph::extract::ActorRef kSyria{"state/SYR", "Syria", "state", "SYR"};
 inline const actorgraph::extract::ActorRef kAssad{"person/bashar-al-assad", "Bashar al-Assad", "person", "SYR"};
 inline const actorgraph::extract::ActorRef kOpposition{"group/SYR-opposition", "Syrian opposition", "group", "SYR"};
+inline const actorgraph::extract::ActorRef kIran{"state/IRN", "Iran", "state", "IRN"};
+inline const actorgraph::extract::ActorRef kUsa{"state/USA", "United States", "state", "USA"};
 
 /// An asserted event with evidence "<source> <trigger> <target>." starting at
 /// code point `start` of document `doc`.
@@ -54,6 +68,32 @@ inline std::string shared_dir() {
   return std::filesystem::is_directory(p / "corpus", ec) ? p.string() : std::string();
 }
 
+/// The shared folder for a test that needs it; when this checkout has none,
+/// says on the test log and stdout that `test` is skipped and returns "".
+inline std::string shared_dir_or_skip(const std::string& test) {
+  std::string shared = shared_dir();
+  if (shared.empty()) {
+    WARN("skipped: ../shared is absent");
+    std::cout << test << " skipped: ../shared is absent\n";
+  }
+  return shared;
+}
+
+/// The bytes of a file ("" when it cannot be read).
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Writes `content` to `path`, creating its parent folders; returns `path`.
+inline std::string write_file(const std::string& path, const std::string& content) {
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  return path;
+}
+
 struct CommandResult {
   int status = -1;  ///< exit code
   std::string out;  ///< stdout (stderr goes where the command line sends it)
@@ -72,6 +112,13 @@ inline CommandResult run(const std::string& command) {
   return r;
 }
 
+/// As run(), for callers that want the output and the status apart.
+inline std::string run(const std::string& command, int& status) {
+  auto r = run(command);
+  status = r.status;
+  return r.out;
+}
+
 /// A fresh temporary directory, removed with the object.
 struct TempDir {
   std::filesystem::path path;
@@ -83,7 +130,13 @@ struct TempDir {
     std::error_code ec;
     std::filesystem::remove_all(path, ec);
   }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
   std::string operator/(const std::string& name) const { return (path / name).string(); }
+  /// Writes `content` to `relative` inside (creating folders); returns the path.
+  std::string write(const std::string& relative, const std::string& content) const {
+    return write_file(*this / relative, content);
+  }
 };
 
 }  // namespace test_support

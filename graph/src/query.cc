@@ -9,6 +9,7 @@
 // by id" throughout.
 
 #include "actorgraph/graph/query.h"
+#include "actorgraph/graph/dates.h"
 
 #include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
@@ -37,40 +38,6 @@ namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 constexpr double kEpsilon = 1e-9;
-
-// Days since 1970-01-01 of an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD"
-// (missing parts are the first month or day); empty for anything else.
-// Howard Hinnant's days_from_civil.
-std::optional<long> day_number(std::string_view date) {
-  auto number = [&](std::size_t pos, std::size_t len) -> std::optional<int> {
-    if (pos + len > date.size()) return std::nullopt;
-    int value = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-      if (date[i] < '0' || date[i] > '9') return std::nullopt;
-      value = value * 10 + (date[i] - '0');
-    }
-    return value;
-  };
-  auto year = number(0, 4);
-  if (!year) return std::nullopt;
-  int month = 1, day = 1;
-  if (date.size() >= 7) {
-    auto m = date[4] == '-' ? number(5, 2) : std::nullopt;
-    if (!m || *m < 1 || *m > 12) return std::nullopt;
-    month = *m;
-  }
-  if (date.size() >= 10) {
-    auto d = date[7] == '-' ? number(8, 2) : std::nullopt;
-    if (!d || *d < 1 || *d > 31) return std::nullopt;
-    day = *d;
-  }
-  long y = *year - (month <= 2 ? 1 : 0);
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
 
 bool counts_for_sign(const EvidenceRef& evidence) { return evidence.modality != "hypothetical"; }
 
@@ -696,8 +663,7 @@ std::pair<std::vector<double>, std::size_t> sampled_betweenness(const View& view
 void validate(const QueryFilter& filter) {
   for (const auto* date : {&filter.since, &filter.until}) {
     if (date->empty()) continue;
-    const bool shaped = date->size() == 10 && (*date)[4] == '-' && (*date)[7] == '-' && day_number(*date);
-    if (!shaped) throw InputError("date \"" + *date + "\": expected YYYY-MM-DD");
+    require_date(*date);
   }
   if (!filter.since.empty() && !filter.until.empty() && filter.since > filter.until) {
     throw InputError("dates: expected since (" + filter.since + ") not after until (" + filter.until + ")");
@@ -759,6 +725,7 @@ NeighbourList neighbours(const ActorGraph& graph, const std::string& actor, std:
   }
   NeighbourList list;
   list.actor = view.label(x);
+  list.depth = depth;
   for (std::size_t v = 0; v < view.size(); ++v) {
     if (v == x || distance[v] == kNone) continue;
     list.neighbours.push_back({view.label(v), distance[v], view.label(parent[v]),

@@ -180,6 +180,7 @@ struct Neighbour {
 
 struct NeighbourList {
   ActorLabel actor;
+  std::size_t depth = 1;              ///< the depth asked for
   std::vector<Neighbour> neighbours;  ///< by distance, then id
 };
 
