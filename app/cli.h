@@ -9,6 +9,7 @@
 #include <functional>
 #include <iosfwd>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,28 @@ struct Common {
   /// Extraction threads (--jobs); 0 means one per hardware thread.
   unsigned jobs = 0;
   StderrWarnings warnings;
+  /// The dictionary, once dictionary() has loaded it.
+  std::shared_ptr<extract::Pipeline> lookup;
 };
+
+/// The actor dictionary of --data/--actors: loaded on first use, then kept
+/// for the rest of the run (one load per command, not per name).
+const extract::ActorDictionary& dictionary(Common& c);
+
+/// Reads a graph for query and export: JSON-LD (build/merge) or events JSON
+/// Lines (extract), told apart by content (graph::detect_graph_file). Events
+/// carry ids, names and kinds only, so the dictionary adds countries,
+/// aliases and Wikidata ids, as merge does. Returns the finalized graph;
+/// throws what the readers throw.
+graph::ActorGraph load_graph(const std::string& path, Common& c);
+
+/// The graph actor `name` stands for, for query, export --actor and the rest
+/// of the CLI: an exact id; else the dictionary's reading (case- and
+/// diacritic-insensitive, with its aliases and transliterations) when that
+/// actor is in the graph; else the graph's own names and aliases (folded).
+/// Throws InputError when no actor or several graph actors answer to it
+/// (listing them).
+std::string resolve_actor(const graph::ActorGraph& g, const std::string& name, Common& c);
 
 /// A registered subcommand: its CLI11 node and what to run when it is chosen.
 /// `run` returns an exit code and may throw actorgraph::Error.

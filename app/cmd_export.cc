@@ -7,48 +7,10 @@
 #include "actorgraph/export/formats.h"
 #include "actorgraph/extract/event.h"
 #include "actorgraph/graph/dates.h"
-#include "actorgraph/graph/events_io.h"
-#include "actorgraph/graph/enrich.h"
 #include "cli.h"
-
-// The JSON-LD reader is another component's work; until its header exists
-// this build reads events JSON Lines only.
-#if __has_include("actorgraph/graph/jsonld_reader.h")
-#include "actorgraph/graph/jsonld_reader.h"
-#define ACTORGRAPH_HAVE_JSONLD_READER 1
-#else
-#define ACTORGRAPH_HAVE_JSONLD_READER 0
-#endif
 
 namespace actorgraph::cli {
 namespace {
-
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-bool is_events_file(const std::string& path) { return ends_with(path, ".jsonl"); }
-
-void load_graph(const std::string& path, graph::ActorGraph& g, Common& common) {
-#if ACTORGRAPH_HAVE_JSONLD_READER
-  graph::load_graph_file(path, g, &common.warnings);
-#else
-  if (!is_events_file(path)) {
-    throw InputError(path +
-                     ": cannot read a JSON-LD graph in this build (no JSON-LD reader yet); give "
-                     "an events .jsonl file from `actorgraph extract`");
-  }
-  graph::add_events_file(g, path, &common.warnings);
-#endif
-  if (is_events_file(path)) {
-    // Events carry ids, names and kinds only; the dictionary adds countries,
-    // aliases and Wikidata ids, as merge does.
-    extract::Pipeline p(common.data, false);
-    graph::enrich_from_dictionary(g, p.actors);
-  }
-  g.finalize();
-}
 
 std::string known_format(const std::string& name) {
   if (exporter::parse_format(name)) return {};
@@ -123,8 +85,9 @@ void add_export_commands(CLI::App& app, Common& common, std::vector<Command>& ou
                                                     " cannot be written to stdout; give a path");
                    }
                    x->options.legend = !x->no_legend;
-                   graph::ActorGraph g;
-                   load_graph(x->input, g, common);
+                   const graph::ActorGraph g = load_graph(x->input, common);
+                   // The CLI's one resolver, so that --actor finds whom query finds.
+                   if (!x->options.actor.empty()) x->options.actor = resolve_actor(g, x->options.actor, common);
                    if (x->output == "-") {
                      exporter::write_as(g, *format, std::cout, x->options);
                      std::cout.flush();

@@ -7,10 +7,8 @@
 #include <optional>
 #include <sstream>
 
-#include "actorgraph/graph/jsonld_reader.h"
 #include "actorgraph/graph/query.h"
 #include "actorgraph/graph/query_json.h"
-#include "actorgraph/graph/enrich.h"
 #include "cli.h"
 
 namespace actorgraph::cli {
@@ -35,42 +33,9 @@ struct QueryOptions {
 
 // --- loading and resolving -----------------------------------------------
 
-graph::ActorGraph load(const QueryOptions& q, Common& common) {
-  graph::ActorGraph g;
-  graph::load_graph_file(q.graph_file, g, &common.warnings);
-  if (graph::detect_graph_file(q.graph_file) == graph::GraphFileFormat::events) {
-    // Events carry ids, names and kinds only; countries (for --level state)
-    // and aliases (for name lookup) come from the dictionary, as in merge.
-    extract::Pipeline p(common.data, false);
-    graph::enrich_from_dictionary(g, p.actors);
-    g.finalize();
-  }
-  return g;
-}
+graph::ActorGraph load(const QueryOptions& q, Common& common) { return load_graph(q.graph_file, common); }
 
 std::string describe(const graph::ActorLabel& a) { return a.id + " (" + a.name + ")"; }
-
-// As `resolve` does: an exact id, then the dictionary, then the graph's own
-// names and aliases. Several graph actors answering to the name is an error
-// listing them.
-std::string resolve_actor(const graph::ActorGraph& g, const std::string& name, Common& common) {
-  if (g.find(name)) return name;
-  std::optional<extract::ActorRef> known;
-  {
-    extract::Pipeline p(common.data, false);
-    known = p.actors.resolve(name);
-  }
-  if (known && g.find(known->id)) return known->id;
-  const auto found = graph::find_actors_by_name(g, name);
-  if (found.size() == 1) return found.front().id;
-  if (found.size() > 1) {
-    std::string message = "\"" + name + "\" is ambiguous in the graph; candidates:";
-    for (const auto& a : found) message += "\n  " + describe(a);
-    throw InputError(message);
-  }
-  if (known) throw InputError("\"" + name + "\" is " + known->id + " (" + known->name + "), which is not in the graph");
-  throw InputError("\"" + name + "\": no such actor in the graph or the dictionary");
-}
 
 graph::QueryFilter make_filter(const QueryOptions& q) {
   graph::QueryFilter f;
